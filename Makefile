@@ -1,0 +1,76 @@
+# Hocvien LMS — the two set-up commands are `make demo` and `make test`.
+# Each installs what it needs (virtualenv, pinned Python packages, missing
+# Debian packages) and is safe to run again.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The PostgreSQL pass creates and drops its own database (test_hocvien).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+PYTEST_ARGS ?=
+
+# Debian packages: gettext compiles translations; Chromium drives browser tests.
+DEBIAN_RUNTIME := gettext
+DEBIAN_TEST := gettext chromium fonts-noto-core
+
+.PHONY: demo test bench lint fmt messages lock run install clean-venv
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  deploy/ensure-debian-packages python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+
+$(INSTALLED): $(PY) pyproject.toml requirements/constraints.txt
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev]"
+	@touch $@
+
+install: $(INSTALLED)
+
+messages: install
+	@deploy/ensure-debian-packages $(DEBIAN_RUNTIME)
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+demo: install messages
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo_data
+	@deploy/run-demo $(HOST) $(PORT)
+
+run: install
+	@deploy/run-demo $(HOST) $(PORT)
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+fmt: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install messages
+	@deploy/ensure-debian-packages $(DEBIAN_TEST)
+	$(MAKE) --no-print-directory lint
+	DJANGO_SETTINGS_MODULE=lms.site.settings.test $(PY) manage.py makemigrations --check --dry-run -v 1
+	@echo "=== Test suite on SQLite ==="
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@echo "=== Test suite on PostgreSQL ($(TEST_DATABASE_URL)) ==="
+	@$(PY) deploy/check-database "$(TEST_DATABASE_URL)"
+	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install messages
+	$(VENV)/bin/python -m bench
+
+# Regenerate the pinned versions from pyproject.toml in a clean virtualenv.
+lock:
+	rm -rf /tmp/hocvien-lock && $(PYTHON) -m venv /tmp/hocvien-lock
+	/tmp/hocvien-lock/bin/pip install --quiet -e ".[dev]"
+	{ echo "# Pinned versions for a reproducible install: make lock regenerates it."; \
+	  /tmp/hocvien-lock/bin/pip freeze --exclude-editable | grep -v '^-e'; } > requirements/constraints.txt
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,108 @@
+"""Generic admin views narrowed to the user's units. Objects outside the
+scope are not found (404), so guessing a URL reveals nothing."""
+
+from django.contrib.admin.utils import unquote
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from wagtail.admin.views import generic
+
+from .. import api
+
+
+class ScopedObjectMixin:
+    def get_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, self.permission_required
+        )
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    permission_required = "view"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=unquote(str(self.pk)))
+
+
+class ScopedHistoryView(generic.HistoryView):
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+
+
+class ScopedUsageView(generic.UsageView):
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+
+
+class ScopedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        visible = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+        return super().get_base_queryset().filter(pk__in=visible.values("pk"))
+
+
+class PersonIndexView(ScopedIndexView):
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.search(self.search_query)
+
+
+class UnitIndexView(ScopedIndexView):
+    default_ordering = "path"
+
+
+PERSON_FIELDS = [
+    "full_name",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "phone",
+    "email",
+    "national_id",
+    "unit",
+    "title",
+    "in_leadership_pipeline",
+]
+
+
+class PersonCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        fields = {name: data.get(name) for name in PERSON_FIELDS}
+        return api.register_person(since=data["position_since"], **fields)
+
+
+class PersonEditView(ScopedEditView):
+    @transaction.atomic
+    def save_instance(self):
+        data = self.form.cleaned_data
+        unit, title = data["unit"], data.get("title")
+        # The form wrote unit/title onto the instance; history is kept by
+        # assign_position, so restore them and let it make the change.
+        saved = type(self.object).objects.get(pk=self.object.pk)
+        person = self.form.save(commit=False)
+        person.unit, person.title = saved.unit, saved.title
+        person.save()
+        api.assign_position(
+            person=person, unit=unit, title=title, since=data["position_since"]
+        )
+        api.sync_account(person)
+        person.refresh_from_db()
+        return person
+
+    def get_success_message(self, instance=None):
+        return _("The record of %(name)s was saved.") % {"name": self.object}

@@ -1,0 +1,164 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .. import api
+from ..models import Organisation, Person, Title, Unit
+from . import views
+from .filters import PersonFilterSet, UnitFilterSet
+from .forms import PersonForm, UnitForm
+
+
+class PersonViewSet(ModelViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    url_prefix = "org/people"
+    index_view_class = views.PersonIndexView
+    add_view_class = views.PersonCreateView
+    edit_view_class = views.PersonEditView
+    delete_view_class = views.ScopedDeleteView
+    history_view_class = views.ScopedHistoryView
+    usage_view_class = views.ScopedUsageView
+    inspect_view_class = views.ScopedInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = PersonFilterSet
+    search_fields = ["full_name"]  # searched through Person.search, see the view
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        "full_name",
+        Column("unit", label=_("Unit")),
+        Column("title", label=_("Position title")),
+        Column("local_phone", label=_("Phone number")),
+        UpdatedAtColumn(),
+    ]
+    list_export = [
+        "full_name",
+        "date_of_birth",
+        "gender",
+        "ethnicity",
+        "local_phone",
+        "email",
+        "national_id",
+        "unit",
+        "title",
+        "in_leadership_pipeline",
+    ]
+    export_filename = "can-bo"
+    inspect_view_fields = [
+        "full_name",
+        "date_of_birth",
+        "gender",
+        "ethnicity",
+        "phone",
+        "email",
+        "national_id",
+        "unit",
+        "title",
+        "in_leadership_pipeline",
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("full_name"),
+                    FieldRowPanel([FieldPanel("date_of_birth"), FieldPanel("gender")]),
+                    FieldPanel("ethnicity"),
+                ],
+                heading=_("Identity"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("phone"), FieldPanel("email"), FieldPanel("national_id")],
+                heading=_("Contact and login"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("unit"),
+                    FieldPanel("title"),
+                    FieldPanel("position_since"),
+                    FieldPanel("in_leadership_pipeline"),
+                ],
+                heading=_("Unit and position"),
+            ),
+        ],
+        base_form_class=PersonForm,
+    )
+
+    def get_queryset(self, request):
+        return (
+            api.people_visible_to(request.user)
+            .select_related("unit", "title")
+            .order_by("sort_key")
+        )
+
+
+class UnitViewSet(ModelViewSet):
+    model = Unit
+    icon = "group"
+    menu_label = _("Units")
+    url_prefix = "org/units"
+    index_view_class = views.UnitIndexView
+    edit_view_class = views.ScopedEditView
+    delete_view_class = views.ScopedDeleteView
+    history_view_class = views.ScopedHistoryView
+    usage_view_class = views.ScopedUsageView
+    copy_view_enabled = False
+    filterset_class = UnitFilterSet
+    search_fields = ["name", "code"]
+    search_backend_name = None
+    list_per_page = 100
+    list_display = [
+        Column("indented_name", label=_("Name"), accessor="__str__"),
+        "code",
+        Column("get_level_display", label=_("Level")),
+        Column("organisation", label=_("Organisation")),
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("parent"),
+            FieldPanel("name"),
+            FieldPanel("code"),
+            FieldPanel("level"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=UnitForm,
+    )
+
+    def get_queryset(self, request):
+        return api.units_visible_to(request.user).select_related("organisation")
+
+
+class TitleViewSet(ModelViewSet):
+    model = Title
+    icon = "tag"
+    menu_label = _("Position titles")
+    url_prefix = "org/titles"
+    copy_view_enabled = False
+    list_display = ["name", "organisation", "sort_order", "is_leadership"]
+    list_filter = ["organisation", "is_leadership"]
+    search_fields = ["name"]
+    search_backend_name = None
+    form_fields = ["organisation", "name", "sort_order", "is_leadership"]
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    url_prefix = "org/organisations"
+    copy_view_enabled = False
+    list_display = ["name", "short_name", "code"]
+    search_fields = ["name", "short_name", "code"]
+    search_backend_name = None
+    form_fields = ["name", "short_name", "code", "description"]
+
+
+class OrgViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Organisations and people")
+    menu_icon = "group"
+    menu_order = 200
+    items = [PersonViewSet, UnitViewSet, TitleViewSet, OrganisationViewSet]

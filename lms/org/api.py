@@ -1,0 +1,184 @@
+"""Public use cases of lms.org. Other apps import this module, ``data`` and
+``signals`` only.
+
+Everything here validates its input and raises ``OrgError`` (a translated
+message) instead of writing something half-done.
+"""
+
+import datetime
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import scoping
+from .data import ROLE_GROUPS, Position, Role
+from .models import Assignment, ManagedUnit, Person, Unit
+from .signals import person_moved
+
+
+class OrgError(Exception):
+    """A request lms.org refused; ``str(error)`` is a sentence for the user."""
+
+
+def people_visible_to(user):
+    """Queryset of the people ``user`` may see and manage (empty for learners)."""
+    return scoping.visible_people(user)
+
+
+def units_visible_to(user):
+    """Queryset of the units ``user`` may see and manage."""
+    return scoping.visible_units(user)
+
+
+def person_for_user(user) -> Person | None:
+    """The person record of a logged-in user, or None (e.g. a bare superuser)."""
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).select_related("unit", "title").first()
+
+
+@transaction.atomic
+def register_person(*, since: datetime.date | None = None, **fields) -> Person:
+    """Create a person, their first assignment and their (password-less)
+    login account. ``fields`` are Person fields; ``unit`` is required."""
+    person = Person(**fields)
+    person.full_clean(exclude=["user", "sort_key", "search_text"])
+    person.save()
+    Assignment.objects.create(
+        person=person,
+        unit=person.unit,
+        title=person.title,
+        start_date=since or timezone.localdate(),
+    )
+    ensure_account(person)
+    return person
+
+
+def ensure_account(person: Person):
+    """Give ``person`` a login account if they have none; the password stays
+    unusable until a manager sets one (``set_temporary_password``)."""
+    if person.user_id:
+        return person.user
+    User = get_user_model()
+    user = User(username=f"hv{person.pk:07d}", email=person.email or "")
+    # Django joins first and last name with the given name first; Vietnamese
+    # is family name first, so the whole name goes in first_name.
+    user.first_name = person.full_name[:150]
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[Role.LEARNER]))
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def sync_account(person: Person):
+    """Copy name and email to the login account after an edit."""
+    if person.user_id:
+        type(person.user).objects.filter(pk=person.user_id).update(
+            first_name=person.full_name[:150], email=person.email or ""
+        )
+
+
+def set_temporary_password(*, person: Person) -> str:
+    """Set and return a random 10-character password for the person's account."""
+    user = ensure_account(person)
+    password = "".join(
+        secrets.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(10)
+    )
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return password
+
+
+@transaction.atomic
+def assign_position(*, person: Person, unit: Unit, title=None, since: datetime.date):
+    """Move ``person`` to ``unit`` with ``title`` from ``since`` on.
+
+    The current assignment ends on ``since``; a change dated the same day as
+    the current assignment's start corrects it instead. Raises OrgError for
+    a date before the current assignment began or a title of another
+    organisation. Sends ``person_moved``.
+    """
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if title is not None and title.organisation_id != unit.organisation_id:
+        raise OrgError(_("The title does not belong to the unit's organisation."))
+    current = person.assignments.filter(end_date__isnull=True).first()
+    if current and (current.unit_id, current.title_id) == (
+        unit.pk,
+        getattr(title, "pk", None),
+    ):
+        return person
+    if current and since < current.start_date:
+        raise OrgError(
+            _(
+                "The change cannot take effect before the current position "
+                "began (%(date)s)."
+            )
+            % {"date": current.start_date.strftime("%d/%m/%Y")}
+        )
+    previous_unit = person.unit
+    if current and since == current.start_date:
+        current.unit, current.title = unit, title
+        current.save(update_fields=["unit", "title"])
+    else:
+        if current:
+            current.end_date = since
+            current.save(update_fields=["end_date"])
+        Assignment.objects.create(
+            person=person, unit=unit, title=title, start_date=since
+        )
+    person.unit, person.title = unit, title
+    person.save(update_fields=["unit", "title", "updated_at"])
+    transaction.on_commit(
+        lambda: person_moved.send(
+            sender=Person, person=person, previous_unit=previous_unit, since=since
+        )
+    )
+    return person
+
+
+def position_on(*, person: Person, day: datetime.date) -> Position | None:
+    """The unit and title ``person`` held on ``day``, or None before they joined."""
+    row = person.assignments.active_on(day).order_by("-start_date").first()
+    if row is None:
+        return None
+    return Position(
+        unit_id=row.unit_id,
+        title_id=row.title_id,
+        start_date=row.start_date,
+        end_date=row.end_date,
+    )
+
+
+def assignments_on(day: datetime.date):
+    """Queryset of every assignment in force on ``day`` (one per person), for
+    reports that must count people as they were on that date."""
+    return Assignment.objects.active_on(day)
+
+
+@transaction.atomic
+def grant_role(*, user, role: Role, units=()):
+    """Put ``user`` in the role's group and give them the subtrees of ``units``."""
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    for unit in units:
+        ManagedUnit.objects.get_or_create(user=user, unit=unit)
+
+
+def add_role_permissions(*, role: Role, permissions):
+    """Give the role's group the permissions named "app_label.codename"
+    (creating the group if needed). Unknown names raise OrgError."""
+    group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
+    for name in permissions:
+        app_label, codename = name.split(".")
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            raise OrgError(f"Unknown permission {name}")
+        group.permissions.add(permission)
+    return group

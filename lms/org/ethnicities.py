@@ -1,0 +1,67 @@
+"""The 54 ethnic groups of Viet Nam, in the order of the official list
+(Decision 121-TCTK/PPCĐ), with stable codes for storage.
+
+The names are proper nouns written the Vietnamese way in either interface
+language (English texts also write "Tày", "Hmông"), so they are not
+translated; only the "foreign national" label is."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Ethnicity(models.TextChoices):
+    KINH = "kinh", _("Kinh")
+    TAY = "tay", _("Tày")
+    THAI = "thai", _("Thái")
+    HOA = "hoa", _("Hoa")
+    KHMER = "khmer", _("Khmer")
+    MUONG = "muong", _("Mường")
+    NUNG = "nung", _("Nùng")
+    HMONG = "hmong", _("Hmông")
+    DAO = "dao", _("Dao")
+    GIA_RAI = "gia_rai", _("Gia Rai")
+    NGAI = "ngai", _("Ngái")
+    E_DE = "e_de", _("Ê Đê")
+    BA_NA = "ba_na", _("Ba Na")
+    XO_DANG = "xo_dang", _("Xơ Đăng")
+    SAN_CHAY = "san_chay", _("Sán Chay")
+    CO_HO = "co_ho", _("Cơ Ho")
+    CHAM = "cham", _("Chăm")
+    SAN_DIU = "san_diu", _("Sán Dìu")
+    HRE = "hre", _("Hrê")
+    MNONG = "mnong", _("Mnông")
+    RA_GLAI = "ra_glai", _("Ra Glai")
+    XTIENG = "xtieng", _("Xtiêng")
+    BRU_VAN_KIEU = "bru_van_kieu", _("Bru Vân Kiều")
+    THO = "tho", _("Thổ")
+    GIAY = "giay", _("Giáy")
+    CO_TU = "co_tu", _("Cơ Tu")
+    GIE_TRIENG = "gie_trieng", _("Gié Triêng")
+    MA = "ma", _("Mạ")
+    KHO_MU = "kho_mu", _("Khơ Mú")
+    CO = "co", _("Co")
+    TA_OI = "ta_oi", _("Tà Ôi")
+    CHO_RO = "cho_ro", _("Chơ Ro")
+    KHANG = "khang", _("Kháng")
+    XINH_MUN = "xinh_mun", _("Xinh Mun")
+    HA_NHI = "ha_nhi", _("Hà Nhì")
+    CHU_RU = "chu_ru", _("Chu Ru")
+    LAO = "lao", _("Lào")
+    LA_CHI = "la_chi", _("La Chí")
+    LA_HA = "la_ha", _("La Ha")
+    PHU_LA = "phu_la", _("Phù Lá")
+    LA_HU = "la_hu", _("La Hủ")
+    LU = "lu", _("Lự")
+    LO_LO = "lo_lo", _("Lô Lô")
+    CHUT = "chut", _("Chứt")
+    MANG = "mang", _("Mảng")
+    PA_THEN = "pa_then", _("Pà Thẻn")
+    CO_LAO = "co_lao", _("Cơ Lao")
+    CONG = "cong", _("Cống")
+    BO_Y = "bo_y", _("Bố Y")
+    SI_LA = "si_la", _("Si La")
+    PU_PEO = "pu_peo", _("Pu Péo")
+    BRAU = "brau", _("Brâu")
+    O_DU = "o_du", _("Ơ Đu")
+    RO_MAM = "ro_mam", _("Rơ Măm")
+    FOREIGN = "foreign", _("Foreign national")

@@ -1,0 +1,1 @@
+"""The default theme: base templates and static files, mobile first."""
