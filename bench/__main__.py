@@ -1,0 +1,54 @@
+"""Run every benchmark against a throw-away database loaded with the demo data.
+
+Usage: python -m bench [--postgres URL]
+"""
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+
+from bench.report import Report
+
+
+def configure(database_url: str | None) -> str:
+    var_dir = tempfile.mkdtemp(prefix="hocvien-bench-")
+    os.environ["HOCVIEN_VAR_DIR"] = var_dir
+    os.environ["DJANGO_SETTINGS_MODULE"] = "lms.site.settings.test"
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    import django
+
+    django.setup()
+    return var_dir
+
+
+def load_demo(report: Report):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    for label in ["first load", "second load (no changes)"]:
+        started = time.perf_counter()
+        call_command("load_demo_data", stdout=io.StringIO())
+        report.add(f"demo data: {label}", time.perf_counter() - started, "s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postgres", help="database URL; default SQLite")
+    args = parser.parse_args()
+    var_dir = configure(args.postgres)
+    from bench import admin_latency, page_weight
+
+    report = Report()
+    load_demo(report)
+    page_weight.run(report)
+    admin_latency.run(report)
+    print(report.render(title=f"Hocvien LMS benchmarks ({var_dir})"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
