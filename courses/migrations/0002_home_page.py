@@ -1,4 +1,5 @@
-"""Replace Wagtail's welcome page with the site's home page."""
+"""Replace Wagtail's welcome page with the site's home page, and add English
+as the second content locale (Vietnamese is the first, from LANGUAGE_CODE)."""
 
 from django.db import migrations
 
@@ -12,6 +13,7 @@ def create_home_page(apps, schema_editor):
 
     Page.objects.filter(depth=2, slug="home").delete()
     locale = Locale.objects.order_by("pk").first()
+    Locale.objects.get_or_create(language_code="en")
     content_type, _created = ContentType.objects.get_or_create(
         model="homepage", app_label="courses"
     )
@@ -35,6 +37,7 @@ def create_home_page(apps, schema_editor):
 
 def remove_home_page(apps, schema_editor):
     apps.get_model("courses.HomePage").objects.all().delete()
+    apps.get_model("wagtailcore.Locale").objects.filter(language_code="en").delete()
 
 
 class Migration(migrations.Migration):

@@ -26,5 +26,27 @@ class PhoneOrEmailLoginForm(AuthenticationForm):
 class AdminLoginForm(LoginForm):
     """Wagtail admin login with the same phone-or-email wording."""
 
-    username = PhoneOrEmailLoginForm.base_fields["username"]
+    username = forms.CharField(
+        label=_("Phone number or email"),
+        max_length=254,
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "placeholder": _("Phone number or email"),
+            }
+        ),
+    )
+    # Wagtail's form leaves the label to the field name, which no catalogue
+    # translates.
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"placeholder": _("Enter password")}),
+    )
     error_messages = PhoneOrEmailLoginForm.error_messages
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail sets its own "your username" placeholder after the fields.
+        self.fields["username"].widget.attrs["placeholder"] = _("Phone number or email")

@@ -48,3 +48,10 @@ def test_the_home_page_and_its_stylesheet_stay_within_the_weight_budget(client):
     html = client.get("/").content
     css = open(finders.find("themes_default/site.css"), "rb").read()
     assert gzipped_size(html) + gzipped_size(css) < HOME_PAGE_BUDGET
+
+
+def test_vietnamese_and_english_content_locales_exist():
+    from wagtail.models import Locale
+
+    assert Locale.get_default().language_code == "vi"
+    assert Locale.objects.filter(language_code="en").exists()

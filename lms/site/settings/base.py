@@ -148,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Each app carries its own catalogue in <app>/locale/ (make translations).
+# Completes Wagtail's partial Vietnamese admin; LOCALE_PATHS beat app catalogues.
+LOCALE_PATHS = [REPO_DIR / "lms" / "site" / "locale_wagtail"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"

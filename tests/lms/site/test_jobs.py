@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
-from django.conf import settings as django_settings
 from django_tasks import TaskResultStatus
 
 from lms.site.tasks import ping_task
