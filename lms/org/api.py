@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import scoping
+from . import people_import, scoping
 from .data import ROLE_GROUPS, Position, Role
 from .models import Assignment, ManagedUnit, Person, Unit
 from .signals import person_moved
@@ -182,3 +182,43 @@ def add_role_permissions(*, role: Role, permissions):
             raise OrgError(f"Unknown permission {name}")
         group.permissions.add(permission)
     return group
+
+
+def import_people(
+    *, file, filename: str, user, dry_run: bool = False
+) -> people_import.ImportReport:
+    """Import people from ``file`` (a binary file object of an .xlsx or .csv
+    file, its type told by ``filename``) as ``user``, or with no scope when
+    ``user`` is None (management commands).
+
+    All or nothing: returns an ``ImportReport`` whose ``errors`` list every
+    bad row (row, column, reason) and then nothing was written; without
+    errors every row was written in one transaction, unless ``dry_run``.
+    ``report.created``/``updated``/``unchanged`` count the rows. Raises
+    OrgError, with nothing written, when the user may not import people or
+    the file cannot be imported as a whole (wrong type, empty, no rows,
+    missing columns, too large, too many rows, a CSV not in UTF-8, or a
+    concurrent change while writing).
+    """
+    if user is not None and not user.has_perm("org.import_people"):
+        raise OrgError(_("You do not have permission to import people."))
+    try:
+        return people_import.run_import(
+            file=file, filename=filename, user=user, dry_run=dry_run
+        )
+    except people_import.FileRefused as error:
+        raise OrgError(str(error)) from error
+
+
+def import_template(*, file_format: str, user=None) -> bytes:
+    """The blank people file in ``file_format`` ("xlsx" or "csv"), its
+    example row naming the first unit ``user`` manages (any unit for None)
+    and a title of its organisation, so that it imports as it is. Raises
+    OrgError for another format."""
+    makers = {"xlsx": people_import.template_xlsx, "csv": people_import.template_csv}
+    if file_format not in makers:
+        raise OrgError(_("Templates are available as .xlsx or .csv only."))
+    units = scoping.visible_units(user) if user is not None else Unit.objects.all()
+    unit = units.select_related("organisation").first()
+    title = unit.organisation.titles.first() if unit is not None else None
+    return makers[file_format](unit=unit, title=title)

@@ -154,3 +154,18 @@ class UnitForm(WagtailAdminModelForm):
         return (
             parent.add_child(instance=unit) if parent else Unit.add_root(instance=unit)
         )
+
+
+class PeopleImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "An Excel workbook (.xlsx) or a CSV file laid out as the template."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Only check the file"),
+        required=False,
+        help_text=_("List the problems and what would change, without saving."),
+    )

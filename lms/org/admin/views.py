@@ -4,8 +4,11 @@ scope are not found (404), so guessing a URL reveals nothing."""
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import HeaderButton
 
 from .. import api
 
@@ -55,6 +58,21 @@ class ScopedIndexView(generic.IndexView):
 
 
 class PersonIndexView(ScopedIndexView):
+    import_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.import_url_name and self.request.user.has_perm("org.import_people"):
+            buttons.append(
+                HeaderButton(
+                    _("Import people"),
+                    url=reverse(self.import_url_name),
+                    icon_name="upload",
+                )
+            )
+        return buttons
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset

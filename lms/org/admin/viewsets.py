@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
@@ -5,7 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .. import api
 from ..models import Organisation, Person, Title, Unit
-from . import views
+from . import import_views, views
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import PersonForm, UnitForm
 
@@ -93,6 +94,33 @@ class PersonViewSet(ModelViewSet):
             .select_related("unit", "title")
             .order_by("sort_key")
         )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            import_url_name=self.get_url_name("import"), **kwargs
+        )
+
+    @property
+    def import_view(self):
+        return self.construct_view(
+            import_views.PeopleImportView,
+            template_url_name=self.get_url_name("import_template"),
+        )
+
+    @property
+    def import_template_view(self):
+        return self.construct_view(import_views.PeopleImportTemplateView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", self.import_view, name="import"),
+            path(
+                "import/template.<slug:file_format>",
+                self.import_template_view,
+                name="import_template",
+            ),
+        ]
 
 
 class UnitViewSet(ModelViewSet):
