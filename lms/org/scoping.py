@@ -30,6 +30,19 @@ def unit_in_scope(user, unit) -> bool:
     return any(unit.is_within(root) for root in managed_roots(user))
 
 
+def may_set_password(user, person) -> bool:
+    """Managers may give passwords only to accounts with no more power than
+    their own: never a superuser, never someone managing units outside the
+    manager's subtrees (that would be a way to widen one's own scope)."""
+    if user.is_superuser:
+        return True
+    account = person.user
+    if account is not None and account.is_superuser:
+        return False
+    their_units = Unit.objects.filter(managers__user=account) if account else []
+    return all(unit_in_scope(user, unit) for unit in their_units)
+
+
 class UnitScopedPermissionPolicy(ModelPermissionPolicy):
     """Django model permissions, narrowed to the user's units.
 

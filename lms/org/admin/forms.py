@@ -1,11 +1,13 @@
 import re
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..models import Title, Unit
+from ..auth_backends import find_user
+from ..models import ManagedUnit, Title, Unit
 from ..phones import InvalidPhoneNumber, local_phone, normalize_phone
 from ..scoping import visible_units
 
@@ -169,3 +171,38 @@ class PeopleImportForm(forms.Form):
         required=False,
         help_text=_("List the problems and what would change, without saving."),
     )
+
+
+class ManagedUnitForm(WagtailAdminModelForm):
+    """Give a user a unit's subtree, naming the user by the login they type."""
+
+    login = forms.CharField(
+        label=_("Login"),
+        help_text=_("Phone number, email or user name of the manager."),
+    )
+    unit = UnitChoiceField(queryset=Unit.objects.all(), label=_("Unit"))
+
+    class Meta:
+        model = ManagedUnit
+        fields = ["unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["login"] = self.instance.user.get_username()
+
+    def clean_login(self):
+        login = self.cleaned_data["login"].strip()
+        User = get_user_model()
+        user = find_user(login) or User.objects.filter(username=login).first()
+        if user is None:
+            raise forms.ValidationError(_("No account has this login."))
+        self.instance.user = user
+        return login
+
+    def validate_unique(self):
+        exclude = self._get_validation_exclusions() - {"user"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except forms.ValidationError:
+            self.add_error(None, _("This account already manages this unit."))

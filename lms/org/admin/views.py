@@ -1,14 +1,14 @@
 """Generic admin views narrowed to the user's units. Objects outside the
 scope are not found (404), so guessing a URL reveals nothing."""
 
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from .. import api
 
@@ -105,6 +105,16 @@ class PersonCreateView(generic.CreateView):
 
 
 class PersonEditView(ScopedEditView):
+    password_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        url = reverse(self.password_url_name, args=[quote(self.object.pk)])
+        password = Button(
+            _("Set a temporary password"), url=url, icon_name="key", priority=5
+        )
+        return [password, *super().header_more_buttons]
+
     @transaction.atomic
     def save_instance(self):
         data = self.form.cleaned_data

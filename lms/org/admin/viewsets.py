@@ -5,10 +5,10 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .. import api
-from ..models import Organisation, Person, Title, Unit
-from . import import_views, views
+from ..models import ManagedUnit, Organisation, Person, Title, Unit
+from . import import_views, password_views, views
 from .filters import PersonFilterSet, UnitFilterSet
-from .forms import PersonForm, UnitForm
+from .forms import ManagedUnitForm, PersonForm, UnitForm
 
 
 class PersonViewSet(ModelViewSet):
@@ -107,6 +107,18 @@ class PersonViewSet(ModelViewSet):
             template_url_name=self.get_url_name("import_template"),
         )
 
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            password_url_name=self.get_url_name("password"), **kwargs
+        )
+
+    @property
+    def password_view(self):
+        return self.construct_view(
+            password_views.TemporaryPasswordView,
+            edit_url_name=self.get_url_name("edit"),
+        )
+
     @property
     def import_template_view(self):
         return self.construct_view(import_views.PeopleImportTemplateView)
@@ -115,6 +127,7 @@ class PersonViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", self.import_view, name="import"),
+            path("password/<str:pk>/", self.password_view, name="password"),
             path(
                 "import/template.<slug:file_format>",
                 self.import_template_view,
@@ -185,8 +198,40 @@ class OrganisationViewSet(ModelViewSet):
     form_fields = ["name", "short_name", "code", "description"]
 
 
+class ManagedUnitViewSet(ModelViewSet):
+    """Who manages which subtree. Only site admins have these permissions:
+    handing out scope is how power is given."""
+
+    model = ManagedUnit
+    icon = "key"
+    menu_label = _("Managed units")
+    url_prefix = "org/managed-units"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        Column("user", label=_("Account"), accessor="user.get_full_name"),
+        Column("login", label=_("Login"), accessor="user.get_username"),
+        "unit",
+    ]
+    list_filter = ["unit__organisation"]
+    search_fields = ["user__username", "user__first_name", "unit__name"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [FieldPanel("login"), FieldPanel("unit")], base_form_class=ManagedUnitForm
+    )
+
+    def get_queryset(self, request):
+        return ManagedUnit.objects.select_related("user", "unit").order_by("unit__path")
+
+
 class OrgViewSetGroup(ModelViewSetGroup):
     menu_label = _("Organisations and people")
     menu_icon = "group"
     menu_order = 200
-    items = [PersonViewSet, UnitViewSet, TitleViewSet, OrganisationViewSet]
+    items = [
+        PersonViewSet,
+        UnitViewSet,
+        TitleViewSet,
+        OrganisationViewSet,
+        ManagedUnitViewSet,
+    ]
