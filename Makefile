@@ -37,10 +37,12 @@ messages: install
 
 demo: install messages
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py load_demo_data
 	@deploy/run-demo $(HOST) $(PORT)
 
-run: install
+run: install messages
+	$(PY) manage.py migrate --noinput -v 0
 	@deploy/run-demo $(HOST) $(PORT)
 
 lint: install

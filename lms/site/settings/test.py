@@ -34,3 +34,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="hocvien-test-static-"))
