@@ -3,6 +3,9 @@
 # Debian packages) and is safe to run again.
 
 SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+# pip's notes about this machine's extra package indexes are noise here.
+QUIET_PIP := sed '/^WARNING: Location/d'
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -25,8 +28,8 @@ $(PY):
 	  deploy/ensure-debian-packages python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 
 $(INSTALLED): $(PY) pyproject.toml requirements/constraints.txt
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev]"
+	$(PIP) install --quiet --upgrade pip 2>&1 | $(QUIET_PIP)
+	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev]" 2>&1 | $(QUIET_PIP)
 	@touch $@
 
 install: $(INSTALLED)

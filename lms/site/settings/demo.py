@@ -4,3 +4,6 @@ from .base import *  # noqa: F403
 
 DEBUG = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# A fresh checkout has no var/ yet; SQLite and uploads need it.
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
