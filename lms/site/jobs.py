@@ -4,7 +4,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from django_tasks import TaskResultStatus, default_task_backend
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
 
 from .tasks import ping_task
 
@@ -27,5 +27,5 @@ def check_worker(*, timeout: float = 30.0, queue_name: str = "default") -> JobCh
         time.sleep(0.2)
         result.refresh()
     ok = result.status == TaskResultStatus.SUCCESSFUL and result.return_value == nonce
-    backend = type(default_task_backend).__name__
+    backend = type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__name__
     return JobCheck(backend=backend, ok=ok, seconds=time.monotonic() - started)

@@ -1,7 +1,9 @@
 from django.urls import path
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .. import api
@@ -9,6 +11,14 @@ from ..models import ManagedUnit, Organisation, Person, Title, Unit
 from . import import_views, password_views, views
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ManagedUnitForm, PersonForm, UnitForm
+
+
+class LocalDateColumn(Column):
+    """A date as cadres read it (21/11/2026), not "3 days ago"."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return date_format(localtime(value), "SHORT_DATE_FORMAT") if value else ""
 
 
 class PersonViewSet(ModelViewSet):
@@ -34,7 +44,7 @@ class PersonViewSet(ModelViewSet):
         Column("unit", label=_("Unit")),
         Column("title", label=_("Position title")),
         Column("local_phone", label=_("Phone number")),
-        UpdatedAtColumn(),
+        LocalDateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
     ]
     list_export = [
         "full_name",

@@ -83,4 +83,4 @@ def test_a_job_goes_through_redis_to_an_rq_worker_process(rq_backend):
 
 def test_check_jobs_reports_a_working_queue(db, capsys):
     call_command("check_jobs", timeout=5)
-    assert "worker answered" in capsys.readouterr().out
+    assert "ImmediateBackend: worker answered" in capsys.readouterr().out
