@@ -50,14 +50,18 @@ class ScopedUsageView(generic.UsageView):
 
 
 class ScopedIndexView(generic.IndexView):
+    select_related = ()  # the foreign keys the listing's columns show
+
     def get_base_queryset(self):
         visible = self.permission_policy.instances_user_has_permission_for(
             self.request.user, "view"
         )
-        return super().get_base_queryset().filter(pk__in=visible.values("pk"))
+        queryset = super().get_base_queryset().filter(pk__in=visible.values("pk"))
+        return queryset.select_related(*self.select_related)
 
 
 class PersonIndexView(ScopedIndexView):
+    select_related = ("unit", "title")
     import_url_name = None
 
     @cached_property
@@ -80,6 +84,7 @@ class PersonIndexView(ScopedIndexView):
 
 
 class UnitIndexView(ScopedIndexView):
+    select_related = ("organisation",)
     default_ordering = "path"
 
 
@@ -95,6 +100,13 @@ PERSON_FIELDS = [
     "title",
     "in_leadership_pipeline",
 ]
+
+
+class ManagedUnitIndexView(generic.IndexView):
+    default_ordering = "unit__path"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "unit")
 
 
 class PersonCreateView(generic.CreateView):

@@ -6,7 +6,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .. import api
 from ..models import ManagedUnit, Organisation, Person, Title, Unit
 from . import import_views, password_views, views
 from .filters import PersonFilterSet, UnitFilterSet
@@ -98,13 +97,6 @@ class PersonViewSet(ModelViewSet):
         base_form_class=PersonForm,
     )
 
-    def get_queryset(self, request):
-        return (
-            api.people_visible_to(request.user)
-            .select_related("unit", "title")
-            .order_by("sort_key")
-        )
-
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             import_url_name=self.get_url_name("import"), **kwargs
@@ -179,9 +171,6 @@ class UnitViewSet(ModelViewSet):
         base_form_class=UnitForm,
     )
 
-    def get_queryset(self, request):
-        return api.units_visible_to(request.user).select_related("organisation")
-
 
 class TitleViewSet(ModelViewSet):
     model = Title
@@ -213,6 +202,7 @@ class ManagedUnitViewSet(ModelViewSet):
     handing out scope is how power is given."""
 
     model = ManagedUnit
+    index_view_class = views.ManagedUnitIndexView
     icon = "key"
     menu_label = _("Managed units")
     url_prefix = "org/managed-units"
@@ -229,9 +219,6 @@ class ManagedUnitViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [FieldPanel("login"), FieldPanel("unit")], base_form_class=ManagedUnitForm
     )
-
-    def get_queryset(self, request):
-        return ManagedUnit.objects.select_related("user", "unit").order_by("unit__path")
 
 
 class OrgViewSetGroup(ModelViewSetGroup):

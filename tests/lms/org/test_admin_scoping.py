@@ -145,3 +145,13 @@ def test_academy_staff_with_the_root_unit_see_every_province(client, tree, peopl
     client.force_login(staff)
     response = client.get(reverse("person:index"))
     assert "Nguyễn Văn A" in response.text and "Trần Thị B" in response.text
+
+
+def test_the_people_listing_does_not_query_once_per_row(
+    client_a, tree, django_assert_max_num_queries
+):
+    for n in range(12):
+        make_person(tree["commune_a"], full_name=f"Người {n}", phone=f"+8491210{n:04d}")
+    with django_assert_max_num_queries(20):
+        response = client_a.get(reverse("person:index"))
+    assert response.text.count("Người ") >= 12
