@@ -68,7 +68,8 @@ test: install messages
 	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install messages
-	$(VENV)/bin/python -m bench
+	@echo "Options: make bench BENCH_ARGS=\"--people 100000 --postgres URL\""
+	$(VENV)/bin/python -m bench $(BENCH_ARGS)
 
 # Regenerate the pinned versions from pyproject.toml in a clean virtualenv.
 lock:

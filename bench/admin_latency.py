@@ -25,7 +25,7 @@ def timings(client, path, params):
     return samples
 
 
-def run(report):
+def run(report, label=""):
     users = {
         "province manager": get_user_model().objects.get(person__phone="+84911000003"),
         "site admin": get_user_model().objects.get(username="admin"),
@@ -33,9 +33,8 @@ def run(report):
     for who, user in users.items():
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(user)
-        for label, path, params in CASES:
+        for case, path, params in CASES:
             samples = sorted(timings(client, path, params))
-            report.add(f"{who}, {label}: p50", statistics.median(samples), "s")
-            report.add(
-                f"{who}, {label}: p95", samples[int(len(samples) * 0.95) - 1], "s"
-            )
+            name = f"{who}, {case}{label}"
+            report.add(f"{name}: p50", statistics.median(samples), "s")
+            report.add(f"{name}: p95", samples[int(len(samples) * 0.95) - 1], "s")
