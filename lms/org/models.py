@@ -207,6 +207,18 @@ class Person(models.Model):
 
     objects = PersonQuerySet.as_manager()
 
+    # What a person's record is made of, in the order forms show it.
+    IDENTITY_FIELDS = (
+        "full_name",
+        "date_of_birth",
+        "gender",
+        "ethnicity",
+        "phone",
+        "email",
+        "national_id",
+    )
+    RECORD_FIELDS = (*IDENTITY_FIELDS, "unit", "title", "in_leadership_pipeline")
+
     class Meta:
         ordering = ["sort_key"]
         verbose_name = _("person")

@@ -11,6 +11,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from .. import api
+from ..models import Person
 
 
 class ScopedObjectMixin:
@@ -88,20 +89,6 @@ class UnitIndexView(ScopedIndexView):
     default_ordering = "path"
 
 
-PERSON_FIELDS = [
-    "full_name",
-    "date_of_birth",
-    "gender",
-    "ethnicity",
-    "phone",
-    "email",
-    "national_id",
-    "unit",
-    "title",
-    "in_leadership_pipeline",
-]
-
-
 class ManagedUnitIndexView(generic.IndexView):
     default_ordering = "unit__path"
 
@@ -112,7 +99,7 @@ class ManagedUnitIndexView(generic.IndexView):
 class PersonCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        fields = {name: data.get(name) for name in PERSON_FIELDS}
+        fields = {name: data.get(name) for name in Person.RECORD_FIELDS}
         return api.register_person(since=data["position_since"], **fields)
 
 

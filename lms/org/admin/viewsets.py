@@ -58,18 +58,7 @@ class PersonViewSet(ModelViewSet):
         "in_leadership_pipeline",
     ]
     export_filename = "can-bo"
-    inspect_view_fields = [
-        "full_name",
-        "date_of_birth",
-        "gender",
-        "ethnicity",
-        "phone",
-        "email",
-        "national_id",
-        "unit",
-        "title",
-        "in_leadership_pipeline",
-    ]
+    inspect_view_fields = Person.RECORD_FIELDS
     edit_handler = ObjectList(
         [
             MultiFieldPanel(

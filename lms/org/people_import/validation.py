@@ -34,16 +34,7 @@ PARSERS = {
     "in_leadership_pipeline": cells.yes_no,
     "since": cells.past_date,
 }
-PERSON_FIELDS = (
-    "full_name",
-    "date_of_birth",
-    "gender",
-    "ethnicity",
-    "phone",
-    "email",
-    "national_id",
-    "in_leadership_pipeline",
-)
+PERSON_FIELDS = (*Person.IDENTITY_FIELDS, "in_leadership_pipeline")
 # A blank cell leaves these as stored: a sparse sheet must not erase a
 # person's phone (their login) or ID.
 KEPT_WHEN_BLANK = {
