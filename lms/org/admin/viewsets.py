@@ -20,6 +20,13 @@ class LocalDateColumn(Column):
         return date_format(localtime(value), "SHORT_DATE_FORMAT") if value else ""
 
 
+class TreeNameColumn(Column):
+    """A unit's name indented by its depth, so the listing reads as a tree."""
+
+    def get_value(self, instance):
+        return f"{'— ' * (instance.depth - 1)}{instance.name}"
+
+
 class PersonViewSet(ModelViewSet):
     model = Person
     icon = "user"
@@ -143,7 +150,7 @@ class UnitViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 100
     list_display = [
-        Column("indented_name", label=_("Name"), accessor="__str__"),
+        TreeNameColumn("name", label=_("Name")),
         "code",
         Column("get_level_display", label=_("Level")),
         Column("organisation", label=_("Organisation")),

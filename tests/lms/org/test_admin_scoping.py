@@ -155,3 +155,8 @@ def test_the_people_listing_does_not_query_once_per_row(
     with django_assert_max_num_queries(20):
         response = client_a.get(reverse("person:index"))
     assert response.text.count("Người ") >= 12
+
+
+def test_the_units_listing_indents_units_under_their_parents(client_a, tree):
+    html = client_a.get(reverse("unit:index")).text
+    assert "— — Xã a" in html  # commune: two levels below the province
