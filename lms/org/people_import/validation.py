@@ -37,14 +37,7 @@ PARSERS = {
 PERSON_FIELDS = (*Person.IDENTITY_FIELDS, "in_leadership_pipeline")
 # A blank cell leaves these as stored: a sparse sheet must not erase a
 # person's phone (their login) or ID.
-KEPT_WHEN_BLANK = {
-    "date_of_birth",
-    "gender",
-    "ethnicity",
-    "phone",
-    "email",
-    "national_id",
-}
+KEPT_WHEN_BLANK = set(Person.IDENTITY_FIELDS) - {"full_name"}
 MATCH_KEYS = ("phone", "national_id")
 QUERY_CHUNK = 2000
 
