@@ -17,9 +17,11 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-# Debian packages: gettext compiles translations; Chromium drives browser tests.
-DEBIAN_RUNTIME := gettext
-DEBIAN_TEST := gettext chromium fonts-noto-core
+# Debian packages: gettext compiles translations; ffmpeg transcodes lectures;
+# Chromium drives browser tests; espeak-ng and DejaVu make benchmark clips.
+DEBIAN_RUNTIME := gettext ffmpeg
+DEBIAN_TEST := gettext ffmpeg chromium fonts-noto-core
+DEBIAN_BENCH := ffmpeg espeak-ng fonts-dejavu-core fontconfig
 
 .PHONY: demo test bench lint fmt messages lock run install clean-venv
 
@@ -68,6 +70,7 @@ test: install messages
 	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install messages
+	@deploy/ensure-debian-packages $(DEBIAN_BENCH)
 	@echo "Options: make bench BENCH_ARGS=\"--people 100000 --postgres URL\""
 	$(VENV)/bin/python -m bench $(BENCH_ARGS)
 

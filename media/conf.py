@@ -1,0 +1,23 @@
+"""Settings of the lecture library, read when used. Every name has the
+HOCVIEN_VIDEO_ prefix; the default and the reason are beside it."""
+
+import datetime
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Largest upload; lectures recorded on phones at 1080p run to a few GB.
+    "HOCVIEN_VIDEO_MAX_BYTES": 4 * 1024**3,
+    # Longest lecture (3 hours), so a wrong file cannot tie up a worker for days.
+    "HOCVIEN_VIDEO_MAX_SECONDS": 3 * 60 * 60,
+    # Backend doing the work; the dummy writes tiny fake playlists for tests.
+    "HOCVIEN_VIDEO_TRANSCODER": {
+        "BACKEND": "media.transcoding.ffmpeg.FFmpegTranscoder"
+    },
+    # A processing video whose worker sent no heartbeat for this long is stalled.
+    "HOCVIEN_VIDEO_STALL_AFTER": datetime.timedelta(minutes=10),
+}
+
+
+def get(name: str):
+    return getattr(settings, name, DEFAULTS[name])
