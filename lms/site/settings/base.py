@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Hocvien LMS plugin apps
     "lms.site",
     "lms.org",
+    "lms.progress",
     "courses",
     "media",
     "themes.default",

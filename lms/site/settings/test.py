@@ -23,7 +23,12 @@ STORAGES = {
 }
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_hocvien")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": ""}  # in memory
+    # A file, not ":memory:": shared-cache memory databases ignore the busy
+    # timeout, so concurrency tests would not see the locking the demo has.
+    # On tmpfs when there is one: file locking without waiting for the disk.
+    shm = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+    folder = Path(tempfile.mkdtemp(prefix="hocvien-test-db-", dir=shm))
+    DATABASES["default"]["TEST"] = {"NAME": str(folder / "test.sqlite3")}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Redis database 15 by default, so a test run never touches the demo's queues.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

@@ -1,0 +1,2 @@
+"""The one completion channel: enrolments, course items, item completions,
+course progress, and video watch tracking that feeds them."""

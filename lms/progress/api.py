@@ -1,0 +1,290 @@
+"""Public use cases of lms.progress: the one completion channel.
+
+Every source of progress (video watching, SCORM, H5P, attendance, exams)
+ends in ``submit_completion``; it is idempotent (an item completes once)
+and race-safe (unique rows, row locks), and it announces ``item_completed``
+and ``course_completed`` after the commit. Refusals raise ProgressError.
+"""
+
+import datetime
+import time
+from dataclasses import dataclass
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import ranges
+from .data import (
+    CompletionResult,
+    EnrolmentStatus,
+    ItemKind,
+    ProgressSummary,
+    WatchResult,
+)
+from .models import CourseProgress, Enrolment, Item, ItemCompletion, WatchRecord
+from .signals import course_completed, item_completed
+
+DEFAULT_VIDEO_THRESHOLD = 0.9
+MAX_SEGMENTS_PER_REPORT = 500
+# Watched time may grow at most this fast against the wall clock (2x speed),
+# plus slack for clocks and buffering; a client claiming more is refused.
+MAX_PLAYBACK_RATE = 2.0
+SLACK_SECONDS = 20.0
+
+
+class ProgressError(Exception):
+    """A refused request; ``str(error)`` is a translated sentence."""
+
+
+def sync_course_items(*, course, items) -> None:
+    """Make the course's items match ``items`` (ItemSpec): add and update by
+    key; items no longer there become inactive, keeping their completions."""
+    keys = []
+    for spec in items:
+        keys.append(spec.key)
+        Item.objects.update_or_create(
+            course=course,
+            key=spec.key,
+            defaults={
+                "kind": spec.kind,
+                "title": spec.title[:255],
+                "required": spec.required,
+                "threshold": spec.threshold,
+                "duration": spec.duration,
+                "is_active": True,
+            },
+        )
+    Item.objects.filter(course=course).exclude(key__in=keys).update(is_active=False)
+
+
+def enrol(*, user, course, source: str = "self") -> Enrolment:
+    """Enrol ``user`` in ``course`` (idempotent; re-activates a withdrawal)."""
+    enrolment, created = Enrolment.objects.get_or_create(
+        user=user, course=course, defaults={"source": source}
+    )
+    if not created and enrolment.status == EnrolmentStatus.WITHDRAWN:
+        enrolment.status = EnrolmentStatus.ACTIVE
+        enrolment.save(update_fields=["status"])
+    return enrolment
+
+
+def is_enrolled(*, user, course) -> bool:
+    if not user.is_authenticated:
+        return False
+    return (
+        Enrolment.objects.filter(user=user, course=course)
+        .exclude(status=EnrolmentStatus.WITHDRAWN)
+        .exists()
+    )
+
+
+def enrolments_of(user):
+    """The user's enrolments, newest first, with their course pages."""
+    return (
+        Enrolment.objects.filter(user=user)
+        .exclude(status=EnrolmentStatus.WITHDRAWN)
+        .select_related("course")
+        .order_by("-enrolled_at")
+    )
+
+
+def _active_item(course_id, item_key) -> Item:
+    item = Item.objects.filter(
+        course_id=course_id, key=item_key, is_active=True
+    ).first()
+    if item is None:
+        raise ProgressError(_("This activity is not part of the course."))
+    return item
+
+
+def _require_enrolment(user, course_id):
+    if not is_enrolled(user=user, course=course_id):
+        raise ProgressError(_("You are not enrolled in this course."))
+
+
+def submit_completion(
+    *, user, course_id: int, item_key: str, source: str, score=None
+) -> CompletionResult:
+    """Record that ``user`` completed an item of the course, once.
+
+    A second call for the same item changes nothing (and sends nothing).
+    Raises ProgressError for a learner not enrolled or an unknown item."""
+    _require_enrolment(user, course_id)
+    item = _active_item(course_id, item_key)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ItemCompletion.objects.create(
+                    user=user, item=item, source=source, score=score
+                )
+        except IntegrityError:
+            summary = course_progress(user=user, course_id=course_id)
+            return CompletionResult(False, False, summary.percent)
+        progress, completed_now = _recompute(user, course_id)
+        transaction.on_commit(
+            lambda: item_completed.send(
+                sender=Item, user=user, item=item, course_id=course_id
+            )
+        )
+        if completed_now:
+            transaction.on_commit(
+                lambda: course_completed.send(
+                    sender=Item, user=user, course_id=course_id
+                )
+            )
+    return CompletionResult(True, completed_now, progress.percent)
+
+
+def _counted_items(course_id):
+    items = Item.objects.filter(course_id=course_id, is_active=True)
+    required = items.filter(required=True)
+    return required if required.exists() else items
+
+
+def _recompute(user, course_id) -> tuple[CourseProgress, bool]:
+    """Refresh the learner's course progress (a constant number of queries);
+    True as second value when the course became complete just now."""
+    items = _counted_items(course_id)
+    total = items.count()
+    done = ItemCompletion.objects.filter(user=user, item__in=items).count()
+    CourseProgress.objects.get_or_create(user=user, course_id=course_id)
+    progress = CourseProgress.objects.select_for_update().get(
+        user=user, course_id=course_id
+    )
+    progress.completed_items, progress.total_items = done, total
+    progress.percent = 100 * done // total if total else 0
+    completed_now = total > 0 and done >= total and progress.completed_at is None
+    if completed_now:
+        progress.completed_at = timezone.now()
+        Enrolment.objects.filter(user=user, course_id=course_id).update(
+            status=EnrolmentStatus.COMPLETED, completed_at=progress.completed_at
+        )
+    progress.save()
+    return progress, completed_now
+
+
+def course_progress(*, user, course_id: int) -> ProgressSummary:
+    progress = CourseProgress.objects.filter(user=user, course_id=course_id).first()
+    if progress is None:
+        total = _counted_items(course_id).count()
+        return ProgressSummary(0, total, 0, False)
+    return ProgressSummary(
+        progress.completed_items,
+        progress.total_items,
+        progress.percent,
+        progress.completed_at is not None,
+    )
+
+
+def completed_item_keys(*, user, course_id: int) -> set[str]:
+    return set(
+        ItemCompletion.objects.filter(user=user, item__course_id=course_id).values_list(
+            "item__key", flat=True
+        )
+    )
+
+
+def _checked_segments(segments, duration: float):
+    if not isinstance(segments, list) or len(segments) > MAX_SEGMENTS_PER_REPORT:
+        raise ProgressError(_("The watched segments are not valid."))
+    try:
+        parsed = [(float(start), float(end)) for start, end in segments]
+    except (TypeError, ValueError):
+        raise ProgressError(_("The watched segments are not valid.")) from None
+    if not all(ranges.is_valid(interval, duration) for interval in parsed):
+        raise ProgressError(_("The watched segments are not valid."))
+    return parsed
+
+
+def record_watch(
+    *, user, course_id: int, item_key: str, segments, position: float, since
+) -> WatchResult:
+    """Merge newly played ``segments`` of a video item into the learner's
+    record and complete the item when the watched share reaches its
+    threshold. ``since`` is when the page that reports was served: watched
+    time cannot grow faster than the clock allows (at 2x speed).
+
+    Re-sent or overlapping segments never count twice. Raises ProgressError
+    (nothing stored) for a learner not enrolled, an unknown item or
+    impossible segments."""
+    _require_enrolment(user, course_id)
+    item = _active_item(course_id, item_key)
+    if item.kind != ItemKind.VIDEO or not item.duration:
+        raise ProgressError(_("This activity is not a video."))
+    parsed = _checked_segments(segments, item.duration)
+    with transaction.atomic():
+        WatchRecord.objects.get_or_create(user=user, item=item)
+        record = WatchRecord.objects.select_for_update().get(user=user, item=item)
+        now = timezone.now()
+        started = max(since, record.reported_at) if record.reported_at else since
+        allowed = (now - started).total_seconds() * MAX_PLAYBACK_RATE + SLACK_SECONDS
+        if ranges.added_by(parsed, record.intervals) > allowed:
+            raise ProgressError(_("More time was reported than has passed."))
+        record.intervals = [list(i) for i in ranges.merge([*record.intervals, *parsed])]
+        record.watched_seconds = ranges.total(record.intervals)
+        record.position = max(0.0, min(float(position or 0), item.duration))
+        record.reported_at = now
+        record.save()
+    share = min(1.0, record.watched_seconds / item.duration)
+    threshold = item.threshold or DEFAULT_VIDEO_THRESHOLD
+    completed = share >= threshold
+    if completed:
+        submit_completion(
+            user=user, course_id=course_id, item_key=item_key, source="video"
+        )
+    return WatchResult(record.watched_seconds, share, completed)
+
+
+def resume_position(*, user, course_id: int, item_key: str) -> float:
+    """Where the learner stopped watching a video item (0 when never)."""
+    record = (
+        WatchRecord.objects.filter(
+            user=user, item__course_id=course_id, item__key=item_key
+        )
+        .only("position")
+        .first()
+    )
+    return record.position if record else 0.0
+
+
+def watched_share(*, user, course_id: int, item_key: str) -> float:
+    record = (
+        WatchRecord.objects.filter(
+            user=user, item__course_id=course_id, item__key=item_key
+        )
+        .select_related("item")
+        .first()
+    )
+    if not record or not record.item.duration:
+        return 0.0
+    return min(1.0, record.watched_seconds / record.item.duration)
+
+
+TOKEN_SALT = "lms.progress.watch"  # noqa: S105 - a signing namespace, not a secret
+TOKEN_MAX_AGE = 24 * 60 * 60  # a lesson page left open for a day still reports
+
+
+@dataclass(frozen=True)
+class ReportTicket:
+    user_id: int
+    course_id: int
+    item_key: str
+    issued_at: datetime.datetime
+
+
+def report_token(*, user, course_id: int, item_key: str) -> str:
+    """A signed token the lesson page gives the player: it binds the reports
+    to this learner and item, and dates the page (see record_watch)."""
+    payload = {"u": user.pk, "c": course_id, "i": item_key, "t": time.time()}
+    return signing.dumps(payload, salt=TOKEN_SALT, compress=True)
+
+
+def read_report_token(token: str) -> ReportTicket:
+    try:
+        payload = signing.loads(str(token), salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        raise ProgressError(_("This page is too old; reload it.")) from None
+    issued = datetime.datetime.fromtimestamp(payload["t"], tz=datetime.UTC)
+    return ReportTicket(payload["u"], payload["c"], payload["i"], issued)
