@@ -1,6 +1,9 @@
 """Run every benchmark against a throw-away database loaded with the demo data.
 
-Usage: python -m bench [--postgres URL]
+Usage: python -m bench [--postgres URL] [--people N] [--transcode]
+
+``--transcode`` adds the transcoding benchmark (bench/transcode.py), which
+takes tens of minutes and prints its figures as it goes.
 """
 
 import argparse
@@ -46,6 +49,11 @@ def main() -> int:
         default=0,
         help="add this many synthetic people and measure again",
     )
+    parser.add_argument(
+        "--transcode",
+        action="store_true",
+        help="also run the (long) transcoding benchmark against the reference ladder",
+    )
     args = parser.parse_args()
     var_dir = configure(args.postgres)
     from bench import admin_latency, page_weight
@@ -63,7 +71,11 @@ def main() -> int:
             f"bulk insert of {args.people:,} people", time.perf_counter() - started, "s"
         )
         admin_latency.run(report, label=f" with {args.people:,} more people")
-    print(report.render(title=f"Hocvien LMS benchmarks ({var_dir})"))
+    print(report.render(title=f"Hocvien LMS benchmarks ({var_dir})"), flush=True)
+    if args.transcode:
+        from bench import transcode
+
+        transcode.run()
     return 0
 
 

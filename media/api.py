@@ -8,18 +8,23 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.utils.file import hash_filelike
 
 from . import conf
+from .captions import CaptionRejected as CaptionRejected
+from .captions import to_webvtt
 from .data import VideoStatus
-from .models import Video
+from .models import Caption, Chapter, Video
 from .probe import ProbeError, probe
 from .signals import video_failed, video_ready
 from .transcoding import TranscodeError, get_transcoder
+from .validation import VideoRejected as VideoRejected
+from .validation import local_path, validate_media_file
 
 
 def enqueue_transcode(video: Video):
@@ -118,3 +123,73 @@ def transcode(*, video_id: int):
         return
     video.mark_ready(dataclasses.replace(result, output_dir=storage_dir))
     video_ready.send(sender=Video, video=video)
+
+
+def _store_video(video: Video, *, tags) -> Video:
+    try:
+        with transaction.atomic():
+            video.save()
+            if tags:
+                video.tags.add(*tags)
+            enqueue_transcode(video)
+    except BaseException:
+        if video.file.name and video.file._committed:
+            video.file.storage.delete(video.file.name)
+        raise
+    return video
+
+
+def create_video(
+    *, file, title, user=None, collection=None, tags=(), description=""
+) -> Video:
+    """Validate a video or audio file, store it as a new Video (status
+    UPLOADED, with duration, size and hash) and queue its transcode for when
+    the transaction commits. ``file`` is a Django File or upload. Raises
+    VideoRejected with the reason, leaving no row and no stored file."""
+    with local_path(file) as path:
+        found = validate_media_file(path, file.size)
+    video = Video(
+        title=title,
+        description=description,
+        file=File(file, name=Path(file.name).name),
+        file_size=file.size,
+        file_hash=hash_filelike(file),
+        duration=found.duration,
+        width=found.width,
+        height=found.height,
+        has_video=found.has_video,
+        uploaded_by_user=user,
+    )
+    if collection is not None:
+        video.collection = collection
+    return _store_video(video, tags=list(tags))
+
+
+def add_caption(*, video: Video, language: str, label: str, file) -> Caption:
+    """Store a .srt or .vtt file as the WebVTT captions of ``video`` in
+    ``language``, replacing the previous ones in that language. Raises
+    CaptionRejected (not UTF-8, no cue) and stores nothing then."""
+    file.seek(0)
+    vtt = to_webvtt(file.read())
+    content = ContentFile(vtt.encode("utf-8"), name=f"{video.pk}-{language}.vtt")
+    with transaction.atomic():
+        old = Caption.objects.filter(video=video, language=language).first()
+        if old is not None:
+            old_name = old.file.name
+            old.delete()
+            transaction.on_commit(lambda: default_storage.delete(old_name))
+        return Caption.objects.create(
+            video=video, language=language, label=label, file=content
+        )
+
+
+def set_chapters(*, video: Video, chapters: list[tuple[float, str]]):
+    """Replace the chapters of ``video`` with ``(start seconds, title)`` pairs;
+    a repeated start keeps its last title."""
+    by_start = {round(float(start), 3): title.strip() for start, title in chapters}
+    with transaction.atomic():
+        video.chapters.all().delete()
+        Chapter.objects.bulk_create(
+            Chapter(video=video, start=start, title=title)
+            for start, title in sorted(by_start.items())
+        )

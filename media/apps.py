@@ -7,3 +7,11 @@ class LectureLibraryConfig(AppConfig):
     name = "media"
     label = "lectures"
     verbose_name = _("Video lecture library")
+
+    def ready(self):
+        from wagtail.permission_policies.collections import CollectionPermissionPolicy
+        from wagtail.permissions import register_permission_policy
+
+        # Lecture permissions are held per collection, like documents'.
+        video = self.get_model("Video")
+        register_permission_policy(video, CollectionPermissionPolicy(video))

@@ -14,6 +14,11 @@ DEFAULTS = {
     "HOCVIEN_VIDEO_TRANSCODER": {
         "BACKEND": "media.transcoding.ffmpeg.FFmpegTranscoder"
     },
+    # "django" streams files from the app; "x-accel-redirect" lets nginx send
+    # them after the permission check (see README).
+    "HOCVIEN_VIDEO_SERVE_METHOD": "django",
+    # The nginx "internal" location that maps to MEDIA_ROOT for x-accel-redirect.
+    "HOCVIEN_VIDEO_ACCEL_PREFIX": "/protected-media/",
     # A processing video whose worker sent no heartbeat for this long is stalled.
     "HOCVIEN_VIDEO_STALL_AFTER": datetime.timedelta(minutes=10),
 }

@@ -87,4 +87,27 @@ def make_tree():
     return tree
 
 
+def ensure_wagtail_site():
+    """The locales, root page, home page and default site the migrations make.
+
+    Transactional tests (browser, threads) end by flushing every table, so
+    the next one must build these again; elsewhere this does nothing."""
+    from wagtail.models import Locale, Page, Site
+
+    from courses.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        return site
+    for code in ["vi", "en"]:
+        Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
+    home = root.add_child(instance=HomePage(title="Học viện trực tuyến", slug="home"))
+    return Site.objects.create(
+        hostname="localhost", root_page=home, is_default_site=True, site_name="Học viện"
+    )
+
+
 __all__ = ["Person"]

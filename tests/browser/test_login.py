@@ -7,7 +7,11 @@ from lms.org import api
 from lms.org.data import Role
 from tests.factories import make_person
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_site"),
+]
 
 
 @pytest.fixture

@@ -39,3 +39,29 @@ def dummy_transcoder(settings):
     settings.HOCVIEN_VIDEO_TRANSCODER = {
         "BACKEND": "media.transcoding.dummy.DummyTranscoder"
     }
+
+
+@pytest.fixture(scope="session")
+def audio_clip(tmp_path_factory):
+    return make_clip(tmp_path_factory.mktemp("clips") / "audio.m4a", video=False)
+
+
+@pytest.fixture
+def stored_files(settings, tmp_path):
+    """Uploads go to a fresh folder; returns a function listing what is stored."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+    def names():
+        root = settings.MEDIA_ROOT
+        return sorted(str(p) for p in root.rglob("*") if p.is_file())
+
+    return names
+
+
+@pytest.fixture
+def english():
+    """Messages in their English source, whatever the catalogue holds."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

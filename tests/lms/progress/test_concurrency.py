@@ -8,14 +8,15 @@ from wagtail.models import Page
 
 from lms.progress import api
 from lms.progress.models import CourseProgress, ItemCompletion
-from tests.factories import UserFactory
+from tests.factories import UserFactory, ensure_wagtail_site
 
 from .conftest import video_item
 
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_completions_of_one_item_record_it_once():
-    course = Page.get_first_root_node().add_child(instance=Page(title="K", slug="k"))
+    root = ensure_wagtail_site().root_page
+    course = root.add_child(instance=Page(title="K", slug="k"))
     api.sync_course_items(course=course, items=[video_item("v1"), video_item("v2")])
     user = UserFactory(username="song-song")
     api.enrol(user=user, course=course)

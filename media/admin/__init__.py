@@ -1,0 +1,1 @@
+"""Wagtail admin of the lecture library: viewsets, forms and extra views."""
