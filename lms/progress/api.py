@@ -178,6 +178,15 @@ def course_progress(*, user, course_id: int) -> ProgressSummary:
     )
 
 
+def item_keys(*, course_id: int) -> list[str]:
+    """Keys of the course's active items."""
+    return list(
+        Item.objects.filter(course_id=course_id, is_active=True).values_list(
+            "key", flat=True
+        )
+    )
+
+
 def completed_item_keys(*, user, course_id: int) -> set[str]:
     return set(
         ItemCompletion.objects.filter(user=user, item__course_id=course_id).values_list(

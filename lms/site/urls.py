@@ -23,6 +23,7 @@ if settings.DEBUG:
 # Vietnamese at "/", English under "/en/".
 urlpatterns += i18n_patterns(
     path("", include("lms.org.urls")),
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from ..data import VideoStatus
 from ..models import Video
-from .views import search_folded, videos_for
+from .queries import search_folded, videos_for
 
 
 class VideoSearchForm(BaseFilterForm):

@@ -12,27 +12,14 @@ from django.views import View
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
-from wagtail.permissions import policy_registry
 
 from .. import api
 from ..data import VideoStatus
-from ..models import Video, fold
+from ..models import Video
 from .forms import CaptionForm, ChaptersForm, format_chapters
+from .queries import search_folded, videos_for
 
 BUSY = (VideoStatus.UPLOADED, VideoStatus.PROCESSING)
-
-
-def search_folded(queryset, query: str):
-    """Every word of the query in the title or description, ignoring case
-    and Vietnamese diacritics ("bai giang" finds "Bài giảng")."""
-    for word in fold(query).split():
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
-
-
-def videos_for(user, actions=("add", "change", "delete", "view")):
-    policy = policy_registry.get_by_type(Video)
-    return policy.instances_user_has_any_permission_for(user, list(actions))
 
 
 class VideoIndexView(generic.IndexView):

@@ -65,3 +65,10 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def open_lecture_gate(monkeypatch):
+    """media registers no serving hook itself; the LMS's (courses) is tested
+    in tests/courses/test_access.py. Here every request may fetch files."""
+    monkeypatch.setattr("courses.wagtail_hooks.may_watch", lambda user, video: True)

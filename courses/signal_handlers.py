@@ -1,0 +1,25 @@
+from wagtail.signals import page_published, page_unpublished
+
+from .items import sync_course
+
+
+def resync_course(sender, instance, **kwargs):
+    """A course, module or lesson changed live: re-read the course's items."""
+    from .models import CoursePage
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    course = (
+        page
+        if isinstance(page, CoursePage)
+        else CoursePage.objects.ancestor_of(page).first()
+    )
+    if course is not None:
+        sync_course(course)
+
+
+def register_signal_handlers():
+    from .models import CoursePage, LessonPage, ModulePage
+
+    for model in (CoursePage, ModulePage, LessonPage):
+        page_published.connect(resync_course, sender=model)
+        page_unpublished.connect(resync_course, sender=model)

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("hoc-tap/", views.my_learning, name="my_learning")]
