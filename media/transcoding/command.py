@@ -92,7 +92,9 @@ class LadderGraph:
 
 def poster_output(stream, probe: ProbeResult, height: int, path: Path):
     at = ladder.poster_time(probe.duration)
-    picked = stream.filter("select", f"gte(t,{at})")
+    # A one-second window, not select=gte(t,…): that would scale every later
+    # frame of the lecture to keep only the first.
+    picked = stream.trim(start=at, end=at + 1)
     return ffmpeg.output(
         scaled(picked, probe, height), str(path), **{"frames:v": 1, "q:v": 3}
     )

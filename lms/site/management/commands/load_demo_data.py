@@ -32,6 +32,7 @@ class Command(BaseCommand):
             site = ensure_default_site()
         self.stdout.write(f"Trang chủ / Home page: {site.root_page.title}")
         call_command("load_demo_org", extra_logins=[ADMIN_ROW], stdout=self.stdout)
+        call_command("load_demo_courses", stdout=self.stdout)
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"Trang học / Site:        {base}/")
