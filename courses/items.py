@@ -1,5 +1,7 @@
 """What progress needs to know of a course: its completable items."""
 
+import dataclasses
+
 from lms.progress import api as progress
 
 from .blocks import LectureBlock
@@ -18,9 +20,7 @@ def lesson_item_specs(lesson, *, module_required=True):
     for block in lesson.body:
         if block.block_type == "lecture" and block.value["video"] is not None:
             spec = LectureBlock.item_spec(item_key(lesson, block), block.value)
-            if not module_required:
-                spec = spec.__class__(**{**spec.__dict__, "required": False})
-            yield spec
+            yield spec if module_required else dataclasses.replace(spec, required=False)
 
 
 def course_item_specs(course):

@@ -7,11 +7,11 @@ def resync_course(sender, instance, **kwargs):
     """A course, module or lesson changed live: re-read the course's items."""
     from .models import CoursePage
 
-    page = instance.specific if hasattr(instance, "specific") else instance
+    # Connected per page model, so ``instance`` is already the specific page.
     course = (
-        page
-        if isinstance(page, CoursePage)
-        else CoursePage.objects.ancestor_of(page).first()
+        instance
+        if isinstance(instance, CoursePage)
+        else CoursePage.objects.ancestor_of(instance).first()
     )
     if course is not None:
         sync_course(course)

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from lms.org import api
 from lms.org.data import Level
-from lms.org.models import Organisation, Person, Title, Unit
+from lms.org.models import Organisation, Title, Unit
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -108,6 +108,3 @@ def ensure_wagtail_site():
     return Site.objects.create(
         hostname="localhost", root_page=home, is_default_site=True, site_name="Học viện"
     )
-
-
-__all__ = ["Person"]
