@@ -1,10 +1,11 @@
-"""What progress needs to know of a course: its completable items."""
+"""What progress needs to know of a course: its completable items.
+
+Any block of a lesson body whose block object has ``item_spec(key, value)``
+is an item, unless that returns None (e.g. a lecture with no video yet)."""
 
 import dataclasses
 
 from lms.progress import api as progress
-
-from .blocks import LectureBlock
 
 
 def lesson_key_prefix(lesson) -> str:
@@ -16,10 +17,16 @@ def item_key(lesson, block) -> str:
     return f"{lesson_key_prefix(lesson)}:{block.id}"
 
 
+def block_item_spec(lesson, block):
+    """The ItemSpec of one bound block of ``lesson.body``, or None."""
+    describe = getattr(block.block, "item_spec", None)
+    return describe(item_key(lesson, block), block.value) if describe else None
+
+
 def lesson_item_specs(lesson, *, module_required=True):
     for block in lesson.body:
-        if block.block_type == "lecture" and block.value["video"] is not None:
-            spec = LectureBlock.item_spec(item_key(lesson, block), block.value)
+        spec = block_item_spec(lesson, block)
+        if spec is not None:
             yield spec if module_required else dataclasses.replace(spec, required=False)
 
 

@@ -1,23 +1,24 @@
-"""A lesson page's learning state: which lectures report progress, and where
-each one resumes."""
-
-from django.urls import reverse
+"""A lesson page's learning state: which of its blocks are activities, and
+for an enrolled learner which of them are done. Each block renders itself;
+an activity block finds this as ``activity`` (``data.LessonActivity``)."""
 
 from lms.progress import api as progress
 
-from .items import item_key
+from .data import LessonActivity
+from .items import block_item_spec
 
 
-def _tracking(user, course, key, value, done):
-    return {
-        "report_url": reverse("progress:watch_report"),
-        "token": progress.report_token(user=user, course_id=course.pk, item_key=key),
-        "resume_at": progress.resume_position(
-            user=user, course_id=course.pk, item_key=key
-        ),
-        "threshold": value["threshold"] / 100,
-        "done": key in done,
-    }
+def _activity(lesson, block, course, learner, done):
+    spec = block_item_spec(lesson, block) if course is not None else None
+    if spec is None:
+        return None
+    return LessonActivity(
+        key=spec.key,
+        course_id=course.pk,
+        spec=spec,
+        learner=learner,
+        done=spec.key in done,
+    )
 
 
 def lesson_context(lesson, request) -> dict:
@@ -29,11 +30,9 @@ def lesson_context(lesson, request) -> dict:
         if enrolled
         else set()
     )
-    sections = []
-    for block in lesson.body:
-        tracking = None
-        if enrolled and block.block_type == "lecture" and block.value["video"]:
-            key = item_key(lesson, block)
-            tracking = _tracking(user, course, key, block.value, done)
-        sections.append({"block": block, "tracking": tracking})
+    learner = user if enrolled else None
+    sections = [
+        {"block": block, "activity": _activity(lesson, block, course, learner, done)}
+        for block in lesson.body
+    ]
     return {"course": course, "enrolled": enrolled, "sections": sections}

@@ -7,13 +7,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from lms.progress import api as progress
 
-from .blocks import LessonBody
 from .data import CourseLanguage, CourseMode
+from .fields import LessonBodyField
 
 
 class HomePage(Page):
@@ -132,7 +132,7 @@ class ModulePage(Page):
 
 
 class LessonPage(Page):
-    body = StreamField(LessonBody(), blank=True, verbose_name=_("lesson content"))
+    body = LessonBodyField(blank=True, verbose_name=_("lesson content"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     parent_page_types = ["courses.ModulePage"]

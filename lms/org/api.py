@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from . import people_import, scoping
 from .data import ROLE_GROUPS, Position, Role
-from .models import Assignment, ManagedUnit, Person, Unit
+from .models import Assignment, ManagedUnit, Person, Title, Unit
 from .signals import person_moved
 
 
@@ -32,6 +32,13 @@ def people_visible_to(user):
 def units_visible_to(user):
     """Queryset of the units ``user`` may see and manage."""
     return scoping.visible_units(user)
+
+
+def titles_visible_to(user):
+    """Queryset of the position titles of the organisations whose units
+    ``user`` may see (for filters and choosers)."""
+    units = scoping.visible_units(user)
+    return Title.objects.filter(organisation__in=units.values("organisation"))
 
 
 def person_for_user(user) -> Person | None:

@@ -12,12 +12,16 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import ranges
 from .data import (
+    BulkEnrolment,
     CompletionResult,
+    EnrolmentCounts,
     EnrolmentStatus,
     ItemKind,
     ProgressSummary,
@@ -59,15 +63,112 @@ def sync_course_items(*, course, items) -> None:
     Item.objects.filter(course=course).exclude(key__in=keys).update(is_active=False)
 
 
+def _restored_status():
+    """The status a withdrawn enrolment comes back with: its progress is
+    kept, so a learner who had completed the course stays completed."""
+    return Case(
+        When(completed_at__isnull=False, then=Value(EnrolmentStatus.COMPLETED)),
+        default=Value(EnrolmentStatus.ACTIVE),
+    )
+
+
 def enrol(*, user, course, source: str = "self") -> Enrolment:
-    """Enrol ``user`` in ``course`` (idempotent; re-activates a withdrawal)."""
+    """Enrol ``user`` in ``course`` (idempotent; re-activates a withdrawal,
+    with the progress the learner had)."""
     enrolment, created = Enrolment.objects.get_or_create(
         user=user, course=course, defaults={"source": source}
     )
     if not created and enrolment.status == EnrolmentStatus.WITHDRAWN:
-        enrolment.status = EnrolmentStatus.ACTIVE
-        enrolment.save(update_fields=["status"])
+        Enrolment.objects.filter(pk=enrolment.pk).update(status=_restored_status())
+        enrolment.refresh_from_db(fields=["status"])
     return enrolment
+
+
+ENROL_BATCH_SIZE = 1000
+
+
+@transaction.atomic
+def enrol_many(*, users, course, source: str = "staff") -> BulkEnrolment:
+    """Enrol every user of ``users`` (a queryset of users, or a list of
+    users) in ``course``; idempotent, like ``enrol``.
+
+    Withdrawn learners are re-enrolled with the progress they had; learners
+    already enrolled are left as they are. A constant number of queries
+    whatever the number of users (plus one insert per 1,000 new
+    enrolments). Concurrent enrolments of the same people are safe (the
+    unique row wins); the counts are as this call saw them."""
+    if isinstance(users, QuerySet):
+        ids = set(users.values_list("pk", flat=True))
+    else:
+        ids = {user.pk for user in users}
+    mine = Enrolment.objects.filter(course=course, user__in=users)
+    existing = dict(mine.values_list("user_id", "status"))
+    withdrawn = sum(s == EnrolmentStatus.WITHDRAWN for s in existing.values())
+    if withdrawn:
+        mine.filter(status=EnrolmentStatus.WITHDRAWN).update(
+            status=_restored_status(), source=source
+        )
+    new = [
+        Enrolment(user_id=pk, course=course, source=source)
+        for pk in sorted(ids - existing.keys())
+    ]
+    Enrolment.objects.bulk_create(
+        new, ignore_conflicts=True, batch_size=ENROL_BATCH_SIZE
+    )
+    return BulkEnrolment(
+        enrolled=len(new),
+        re_enrolled=withdrawn,
+        unchanged=len(existing) - withdrawn,
+    )
+
+
+def withdraw(*, user, course) -> bool:
+    """Withdraw ``user`` from ``course``: they no longer see or report it,
+    and keep their progress for a re-enrolment. False when they were not
+    enrolled (or already withdrawn)."""
+    changed = (
+        Enrolment.objects.filter(user=user, course=course)
+        .exclude(status=EnrolmentStatus.WITHDRAWN)
+        .update(status=EnrolmentStatus.WITHDRAWN)
+    )
+    return bool(changed)
+
+
+def course_enrolments(*, course, user_ids=None):
+    """Queryset of the course's enrolments (withdrawn ones too) with ``user``
+    loaded and ``percent`` (0-100, from the learner's course progress)
+    annotated. ``user_ids`` (ids, or a queryset of ids) narrows it to those
+    learners; None means everybody."""
+    percent = CourseProgress.objects.filter(
+        user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
+    ).values("percent")[:1]
+    enrolments = Enrolment.objects.filter(course=course)
+    if user_ids is not None:
+        enrolments = enrolments.filter(user_id__in=user_ids)
+    return enrolments.select_related("user").annotate(
+        percent=Coalesce(Subquery(percent), Value(0))
+    )
+
+
+def enrolment_counts(*, course_ids, user_ids=None) -> dict[int, EnrolmentCounts]:
+    """How many learners each course has, by status (one query); courses
+    with no enrolment are left out. ``user_ids`` (ids, or a queryset of
+    ids) narrows the count to those learners."""
+    enrolments = Enrolment.objects.filter(course_id__in=course_ids)
+    if user_ids is not None:
+        enrolments = enrolments.filter(user_id__in=user_ids)
+    withdrawn = Q(status=EnrolmentStatus.WITHDRAWN)
+    rows = enrolments.values("course_id").annotate(
+        enrolled=Count("pk", filter=~withdrawn),
+        completed=Count("pk", filter=Q(status=EnrolmentStatus.COMPLETED)),
+        withdrawn=Count("pk", filter=withdrawn),
+    )
+    return {
+        row["course_id"]: EnrolmentCounts(
+            row["enrolled"], row["completed"], row["withdrawn"]
+        )
+        for row in rows
+    }
 
 
 def is_enrolled(*, user, course) -> bool:

@@ -7,3 +7,8 @@ class ProgressConfig(AppConfig):
     label = "progress"
     verbose_name = _("Learning progress")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers(self)

@@ -21,6 +21,14 @@ class EnrolmentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class EnrolmentSource(models.TextChoices):
+    """How a learner came to be enrolled (``Enrolment.source`` also holds
+    other words, e.g. "demo")."""
+
+    SELF = "self", _("Self-enrolled")
+    STAFF = "staff", _("By staff")
+
+
 @dataclass(frozen=True)
 class ItemSpec:
     """An activity of a course, as the course content declares it."""
@@ -53,3 +61,19 @@ class ProgressSummary:
     total_items: int
     percent: int
     completed: bool
+
+
+@dataclass(frozen=True)
+class BulkEnrolment:
+    """What ``enrol_many`` did."""
+
+    enrolled: int  # newly enrolled
+    re_enrolled: int  # had withdrawn, enrolled again with their progress
+    unchanged: int  # were already enrolled
+
+
+@dataclass(frozen=True)
+class EnrolmentCounts:
+    enrolled: int  # learning or completed (withdrawn learners not counted)
+    completed: int
+    withdrawn: int
