@@ -2,6 +2,7 @@
 HOCVIEN_VIDEO_ prefix; the default and the reason are beside it."""
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 
@@ -21,8 +22,24 @@ DEFAULTS = {
     "HOCVIEN_VIDEO_ACCEL_PREFIX": "/protected-media/",
     # A processing video whose worker sent no heartbeat for this long is stalled.
     "HOCVIEN_VIDEO_STALL_AFTER": datetime.timedelta(minutes=10),
+    # Folder of the partial files of resumable (tus) uploads. None: the
+    # "lectures/incoming" folder of MEDIA_ROOT. Never serve it (see README).
+    "HOCVIEN_VIDEO_UPLOAD_DIR": None,
+    # An upload not finished within this time is removed with its bytes
+    # (clear_lecture_uploads, and when the upload page is opened).
+    "HOCVIEN_VIDEO_UPLOAD_EXPIRY": datetime.timedelta(days=7),
+    # Bytes per PATCH the upload page sends: small enough to lose little on a
+    # dropped connection, large enough to keep the request count low.
+    "HOCVIEN_VIDEO_UPLOAD_CHUNK_BYTES": 8 * 1024**2,
 }
 
 
 def get(name: str):
     return getattr(settings, name, DEFAULTS[name])
+
+
+def upload_dir() -> Path:
+    folder = get("HOCVIEN_VIDEO_UPLOAD_DIR")
+    if folder:
+        return Path(folder)
+    return Path(settings.MEDIA_ROOT) / "lectures" / "incoming"

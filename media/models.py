@@ -2,6 +2,7 @@
 captions and chapters. Knows nothing of courses or learners."""
 
 import unicodedata
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -248,3 +249,29 @@ class Chapter(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class LectureUpload(models.Model):
+    """A resumable (tus) upload under way: its bytes so far are a partial file
+    named after the id (see media.uploads), whose size is the offset."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lecture_uploads",
+        verbose_name=_("user"),
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    length = models.PositiveBigIntegerField(_("length (bytes)"))
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    metadata = models.JSONField(_("metadata"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("lecture upload")
+        verbose_name_plural = _("lecture uploads")
+
+    def __str__(self):
+        return self.filename

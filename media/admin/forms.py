@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from taggit.forms import TagField
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.collections import (
     CollectionChoiceField,
@@ -52,6 +53,41 @@ class VideoUploadForm(VideoForm):
 
     class Meta(VideoForm.Meta):
         fields = ["title", "file", "description", "tags", "collection"]
+
+
+class FinishUploadForm(forms.Form):
+    """What a finished resumable upload becomes: its title (the file name
+    without extension when empty), a collection the user may add to, tags.
+    The upload page shows the collection and tags once for the whole batch."""
+
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=255, required=False)
+    collection = CollectionChoiceField(
+        label=gettext_lazy("Collection"),
+        queryset=Collection.objects.none(),
+        empty_label=None,
+    )
+    tags = TagField(
+        label=gettext_lazy("Tags"),
+        required=False,
+        help_text=gettext_lazy("Separate tags with commas, e.g. digital, 2026."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        policy = policy_registry.get_by_type(Video)
+        self.fields["collection"].queryset = policy.collections_user_has_permission_for(
+            user, "add"
+        )
+        self.fields["tags"].validators.append(validate_tag_length)
+
+    def error_text(self) -> str:
+        """The errors as one sentence per field, for a JSON answer."""
+        return " ".join(
+            f"{self.fields[name].label}: {' '.join(errors)}"
+            if name in self.fields
+            else " ".join(errors)
+            for name, errors in self.errors.items()
+        )
 
 
 class CaptionForm(forms.Form):

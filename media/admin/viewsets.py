@@ -13,7 +13,7 @@ from wagtail.models import Collection
 
 from ..data import VideoStatus
 from ..models import Video
-from . import views
+from . import tus, upload_views, views
 from .forms import VideoForm, VideoUploadForm
 
 DURATIONS = {
@@ -129,8 +129,21 @@ class VideoViewSet(ModelViewSet):
     def get_add_view_kwargs(self, **kwargs):
         upload = self.upload_handler.bind_to_model(Video)
         return super().get_add_view_kwargs(
-            panel=upload, form_class=upload.get_form_class(), **kwargs
+            panel=upload,
+            form_class=upload.get_form_class(),
+            add_url_name=self.get_url_name("add_classic"),
+            **kwargs,
         )
+
+    @property
+    def add_view(self):
+        """ "Add" is the multi-file resumable upload page."""
+        return self.construct_view(upload_views.LectureUploadView)
+
+    @property
+    def classic_add_view(self):
+        """The plain one-file form (with a description), still linked."""
+        return self.construct_view(self.add_view_class, **self.get_add_view_kwargs())
 
     def get_urlpatterns(self):
         return [
@@ -145,5 +158,17 @@ class VideoViewSet(ModelViewSet):
                 "chapters/<str:pk>/",
                 self.construct_view(views.ChaptersView),
                 name="chapters",
+            ),
+            path("new/classic/", self.classic_add_view, name="add_classic"),
+            path("uploads/", tus.UploadsView.as_view(), name="uploads"),
+            path(
+                "uploads/<uuid:upload_id>/",
+                tus.UploadView.as_view(),
+                name="upload",
+            ),
+            path(
+                "uploads/<uuid:upload_id>/finish/",
+                upload_views.FinishUploadView.as_view(),
+                name="finish_upload",
             ),
         ]

@@ -113,7 +113,7 @@ def test_the_plain_upload_form_creates_a_video_that_ends_ready(
     upload = SimpleUploadedFile("bai-1.mp4", clip.read_bytes())
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("lectures_admin:add"),
+            reverse("lectures_admin:add_classic"),
             {"title": "Bài 1", "file": upload, "collection": 1, "tags": "so, 2026"},
         )
     assert response.status_code == 302, response.context["form"].errors
@@ -128,7 +128,7 @@ def test_a_refused_upload_shows_the_reason_and_stores_nothing(
 ):
     upload = SimpleUploadedFile("bai-1.mp4", b"not a video" * 100)
     response = admin_client.post(
-        reverse("lectures_admin:add"),
+        reverse("lectures_admin:add_classic"),
         {"title": "Bài 1", "file": upload, "collection": 1},
     )
     assert response.status_code == 200
@@ -192,3 +192,10 @@ def test_the_chooser_block_holds_a_video(make_video):
     video = make_video("Bài", status=VideoStatus.READY)
     block = VideoChooserBlock()
     assert block.to_python(video.pk) == video
+
+
+def test_the_classic_upload_form_posts_to_itself(admin_client):
+    url = reverse("lectures_admin:add_classic")
+    html = admin_client.get(url).content.decode()
+    assert f'action="{url}"' in html
+    assert 'name="file"' in html
