@@ -214,15 +214,18 @@ def submit_completion(
     Raises ProgressError for a learner not enrolled or an unknown item."""
     _require_enrolment(user, course_id)
     item = _active_item(course_id, item_key)
+    if ItemCompletion.objects.filter(user=user, item=item).exists():
+        # The common repeat (every video report after completion): no
+        # failing INSERT, no error in the database's log.
+        return _already_completed(user, course_id)
     with transaction.atomic():
         try:
             with transaction.atomic():
                 ItemCompletion.objects.create(
                     user=user, item=item, source=source, score=score
                 )
-        except IntegrityError:
-            summary = course_progress(user=user, course_id=course_id)
-            return CompletionResult(False, False, summary.percent)
+        except IntegrityError:  # a concurrent request completed it first
+            return _already_completed(user, course_id)
         progress, completed_now = _recompute(user, course_id)
         transaction.on_commit(
             lambda: item_completed.send(
@@ -236,6 +239,11 @@ def submit_completion(
                 )
             )
     return CompletionResult(True, completed_now, progress.percent)
+
+
+def _already_completed(user, course_id) -> CompletionResult:
+    summary = course_progress(user=user, course_id=course_id)
+    return CompletionResult(False, False, summary.percent)
 
 
 def _counted_items(course_id):
@@ -308,13 +316,33 @@ def _checked_segments(segments, duration: float):
     return parsed
 
 
+def _watch_allowance(record, since, now, duration: float) -> float:
+    """Seconds of new video the learner may report now: what the clock has
+    allowed (at the fastest playback rate) since watching began, less what
+    was already reported. The slack for clocks and buffering is given once
+    per record, not once per report, so many quick reports cannot add up
+    to more than the time that passed. The balance never exceeds the whole
+    video, so time spent offline is still counted when its report arrives."""
+    if record.reported_at is None:
+        balance = SLACK_SECONDS + seconds_between(since, now) * MAX_PLAYBACK_RATE
+    else:
+        elapsed = seconds_between(record.reported_at, now)
+        balance = record.allowance + elapsed * MAX_PLAYBACK_RATE
+    return min(balance, duration + SLACK_SECONDS)
+
+
+def seconds_between(start, end) -> float:
+    return max(0.0, (end - start).total_seconds())
+
+
 def record_watch(
     *, user, course_id: int, item_key: str, segments, position: float, since
 ) -> WatchResult:
     """Merge newly played ``segments`` of a video item into the learner's
     record and complete the item when the watched share reaches its
     threshold. ``since`` is when the page that reports was served: watched
-    time cannot grow faster than the clock allows (at 2x speed).
+    time cannot grow faster than the clock allows at 2x speed
+    (``_watch_allowance``).
 
     Re-sent or overlapping segments never count twice. Raises ProgressError
     (nothing stored) for a learner not enrolled, an unknown item or
@@ -328,10 +356,11 @@ def record_watch(
         WatchRecord.objects.get_or_create(user=user, item=item)
         record = WatchRecord.objects.select_for_update().get(user=user, item=item)
         now = timezone.now()
-        started = max(since, record.reported_at) if record.reported_at else since
-        allowed = (now - started).total_seconds() * MAX_PLAYBACK_RATE + SLACK_SECONDS
-        if ranges.added_by(parsed, record.intervals) > allowed:
+        allowance = _watch_allowance(record, since, now, item.duration)
+        added = ranges.added_by(parsed, record.intervals)
+        if added > allowance:
             raise ProgressError(_("More time was reported than has passed."))
+        record.allowance = allowance - added
         record.intervals = [list(i) for i in ranges.merge([*record.intervals, *parsed])]
         record.watched_seconds = ranges.total(record.intervals)
         record.position = max(0.0, min(float(position or 0), item.duration))

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lms.progress import api
 from lms.progress.data import ItemKind, ItemSpec
+from lms.progress.models import WatchRecord
 from lms.progress.signals import course_completed, item_completed
 from tests.factories import UserFactory
 
@@ -117,6 +118,24 @@ def test_more_watched_time_than_the_clock_allows_is_refused(two_items, learner):
     just_served = timezone.now()
     with pytest.raises(api.ProgressError):
         watch(learner, two_items, [[0, 100]], since=just_served)
+
+
+def test_quick_reports_cannot_add_up_to_more_than_the_clock_allows(two_items, learner):
+    """The slack is given once, not with every report: a script posting
+    segments faster than 2x speed is refused from its second report on."""
+    ten_seconds_ago = timezone.now() - datetime.timedelta(seconds=10)
+    watch(learner, two_items, [[0, 30]], since=ten_seconds_ago)  # 20 s + 20 s slack
+    with pytest.raises(api.ProgressError):
+        watch(learner, two_items, [[30, 45]], since=ten_seconds_ago)
+    assert api.watched_share(user=learner, course_id=two_items.pk, item_key="v1") == 0.3
+
+
+def test_time_watched_offline_counts_when_its_report_arrives(two_items, learner):
+    watch(learner, two_items, [[0, 10]])
+    record = WatchRecord.objects.get(user=learner, item__key="v1")
+    record.reported_at = timezone.now() - datetime.timedelta(minutes=2)
+    record.save()  # two minutes offline, then the kept segments arrive at once
+    assert watch(learner, two_items, [[10, 100]]).completed
 
 
 def test_a_video_report_for_a_non_video_item_is_refused(course, learner):
