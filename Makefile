@@ -71,7 +71,7 @@ test: install messages
 
 bench: install messages
 	@deploy/ensure-debian-packages $(DEBIAN_BENCH)
-	@echo "Options: make bench BENCH_ARGS=\"--people 100000 --postgres URL\""
+	@echo "Options: make bench BENCH_ARGS=\"--people 100000 --postgres URL --watch --transcode\""
 	$(VENV)/bin/python -m bench $(BENCH_ARGS)
 
 # Regenerate the pinned versions from pyproject.toml in a clean virtualenv.

@@ -1,9 +1,16 @@
 """Run every benchmark against a throw-away database loaded with the demo data.
 
-Usage: python -m bench [--postgres URL] [--people N] [--transcode]
+Usage: python -m bench [--postgres URL] [--people N] [--watch] [--transcode]
+                       [--upload]
 
-``--transcode`` adds the transcoding benchmark (bench/transcode.py), which
-takes tens of minutes and prints its figures as it goes.
+The SQL query counts of the progress channel and the course page
+(bench/progress_queries.py) always run. ``--watch`` adds the watch-report
+endpoint under gunicorn on PostgreSQL (bench/watch_endpoint.py, ~3 minutes;
+its own throw-away database on the server of --postgres, or on the local
+one). ``--transcode`` adds the transcoding benchmark (bench/transcode.py),
+which takes tens of minutes and prints its figures as it goes. ``--upload``
+adds the resumable upload benchmark (bench/upload.py: 2 GiB through the
+admin's tus endpoint on a real server process, under a minute).
 """
 
 import argparse
@@ -50,9 +57,19 @@ def main() -> int:
         help="add this many synthetic people and measure again",
     )
     parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="also load-test the watch-report endpoint under gunicorn on PostgreSQL",
+    )
+    parser.add_argument(
         "--transcode",
         action="store_true",
         help="also run the (long) transcoding benchmark against the reference ladder",
+    )
+    parser.add_argument(
+        "--upload",
+        action="store_true",
+        help="also upload 2 GiB through the resumable (tus) upload of the admin",
     )
     args = parser.parse_args()
     var_dir = configure(args.postgres)
@@ -72,11 +89,24 @@ def main() -> int:
         )
         admin_latency.run(report, label=f" with {args.people:,} more people")
     print(report.render(title=f"Hocvien LMS benchmarks ({var_dir})"), flush=True)
+    from bench import progress_queries
+
+    queries, constant = progress_queries.run()
+    print(f"\n{queries}\n", flush=True)
+    status = 0 if constant else 1
+    if args.watch:
+        from bench import watch_endpoint
+
+        status = watch_endpoint.run(args.postgres) or status
     if args.transcode:
         from bench import transcode
 
         transcode.run()
-    return 0
+    if args.upload:
+        from bench import upload
+
+        upload.run()
+    return status
 
 
 if __name__ == "__main__":

@@ -64,24 +64,29 @@ def time_wrapper(folder: Path, rss_log: Path) -> Path:
     return folder
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def used_cpu() -> float:
+    """CPU of this process (our Python side of the pipeline) and of its
+    finished children (ffmpeg)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 class Measured:
-    """Wall, CPU (finished children) and peak RSS of the ffmpeg runs in a call."""
+    """Wall, CPU (ours and finished children) and peak ffmpeg RSS of a call."""
 
     def __init__(self, rss_log: Path):
         self.rss_log = rss_log
 
     def __call__(self, work):
         self.rss_log.write_text("")
-        cpu, started = children_cpu(), time.perf_counter()
+        cpu, started = used_cpu(), time.perf_counter()
         work()
         wall = time.perf_counter() - started
         rss = [int(line) for line in self.rss_log.read_text().split() if line.isdigit()]
-        return wall, children_cpu() - cpu, max(rss, default=0) / 1024
+        return wall, used_cpu() - cpu, max(rss, default=0) / 1024
 
 
 def run_ours(source: Path, output: Path):
@@ -106,20 +111,32 @@ def fresh(folder: Path) -> Path:
     return folder
 
 
-def repeat(label: str, measure, work, source: Path, output: Path):
-    runs = []
-    for number in range(1, RUNS + 1):
-        runs.append(measure(lambda: work(source, fresh(output))))
-        wall, cpu, rss = runs[-1]
-        print(
-            f"  {label} run {number}: {wall:.1f} s wall, {cpu:.1f} s CPU, {rss:.0f} MB",
-            flush=True,
-        )
+def summarise(runs):
     return (
         statistics.median(r[0] for r in runs),
         statistics.median(r[1] for r in runs),
         max(r[2] for r in runs),
     )
+
+
+def alternate(measure, source: Path, work_dir: Path, height: int):
+    """Ours and the reference in turns (ours, ref, ours, ref...), so a change
+    in the machine's load during the benchmark weighs on both alike."""
+    contenders = [
+        ("ours", run_ours, work_dir / f"ours{height}", []),
+        ("reference", run_reference, work_dir / f"ref{height}", []),
+    ]
+    for number in range(1, RUNS + 1):
+        for label, work, output, runs in contenders:
+            fresh(output)
+            runs.append(measure(lambda: work(source, output)))  # noqa: B023
+            wall, cpu, rss = runs[-1]
+            print(
+                f"  {label} run {number}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                f"{rss:.0f} MB",
+                flush=True,
+            )
+    return tuple(summarise(runs) for *_, runs in contenders)
 
 
 def report_speed(height: int, label: str, figures, minutes: float):
@@ -203,9 +220,8 @@ def bench_height(height: int, measure, work_dir: Path):
     source = ensure_clip(height)
     minutes = SECONDS / 60
     print(f"\n== {height}p source {source} ({SECONDS} s)", flush=True)
-    ours = repeat("ours", measure, run_ours, source, work_dir / f"ours{height}")
+    ours, ref = alternate(measure, source, work_dir, height)
     report_speed(height, "ours", ours, minutes)
-    ref = repeat("reference", measure, run_reference, source, work_dir / f"ref{height}")
     report_speed(height, "reference", ref, minutes)
     show(
         f"{height}p ours vs reference: wall overhead",
