@@ -80,7 +80,7 @@ def test_staff_enrol_a_unit_subtree_with_one_title(client, staff, course, people
     client.force_login(staff)
     data = {"unit": tree["province_a"].pk, "title": tree["chair"].pk}
     preview, done = enrol_by_form(client, course, data)
-    assert "2 people chosen" in preview.text
+    assert "Đã chọn 2 người" in preview.text
     assert "Lò Thị Hoa" in preview.text
     assert done.status_code == 302
     assert enrolled_names(course) == {"Lò Thị Hoa", "Vàng Thị Mai"}
@@ -94,10 +94,10 @@ def test_enrolling_the_same_choice_again_enrols_nobody_twice(
     data = {"unit": tree["province_a"].pk, "title": tree["chair"].pk}
     enrol_by_form(client, course, data)
     preview, done = enrol_by_form(client, course, data)
-    assert "2 are already enrolled" in preview.text
+    assert "2 người đã ghi danh từ trước" in preview.text
     assert Enrolment.objects.filter(course=course).count() == 2
     page = client.get(done.url)
-    assert "Newly enrolled: 0. Enrolled again: 0. Already enrolled: 2." in page.text
+    assert "Ghi danh mới: 0. Ghi danh lại: 0. Đã ghi danh từ trước: 2." in page.text
 
 
 def test_staff_add_individual_people_found_by_name(client, staff, course, people):
@@ -113,7 +113,7 @@ def test_staff_add_individual_people_found_by_name(client, staff, course, people
 def test_an_empty_choice_is_refused(client, staff, course, people):
     client.force_login(staff)
     response = client.post(url("add", course.pk), {"action": "confirm"})
-    assert "Choose a unit, a position title or some people." in response.text
+    assert "Hãy chọn một đơn vị, một chức danh hoặc một số cán bộ." in response.text
     assert not Enrolment.objects.exists()
 
 
