@@ -27,13 +27,13 @@ def may_watch(user, video) -> bool:
     if user.has_perm("lectures.view_video") or user.has_perm("lectures.change_video"):
         return True
     cache_key = f"courses.may_watch:{user.pk}:{video.pk}"
-    allowed = cache.get(cache_key)
-    if allowed is None:
-        courses = _courses_using(video)
-        allowed = any(
-            progress.is_enrolled(user=user, course=course)
-            for course in courses
-            if course is not None
-        )
-        cache.set(cache_key, allowed, CACHE_SECONDS)
+    if cache.get(cache_key):
+        return True
+    allowed = any(
+        progress.is_enrolled(user=user, course=course)
+        for course in _courses_using(video)
+        if course is not None
+    )
+    if allowed:  # a refusal is not kept: enrolling must open the lecture at once
+        cache.set(cache_key, True, CACHE_SECONDS)
     return allowed

@@ -92,8 +92,8 @@ def real_jobs(settings):
 
 
 def run_worker(queue):
-    """What `manage.py db_worker --queue-name QUEUE --batch` does in production
-    (there with '*'): run the queue's jobs, then stop."""
+    """The worker production runs (`db_worker --queue-name '*'`), for one
+    queue and in batch mode: it runs the waiting jobs, then stops."""
     call_command(
         "db_worker",
         queue_name=queue,
@@ -224,7 +224,8 @@ def test_a_lecture_goes_from_upload_to_a_learners_course_progress(
     admin.close()
 
     # 3. The lecture goes into a course of two lessons. Wagtail updates its
-    # reference index, which the lecture gate reads, through the queue too.
+    # reference index through the queue too, and the lecture gate reads it:
+    # until the worker has run, enrolled learners get 403 for the lecture.
     course, (first, second) = build_course(wagtail_site.root_page, video)
     run_worker("default")
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()

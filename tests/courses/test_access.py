@@ -10,6 +10,8 @@ from lms.progress import api as progress
 from media.models import Video
 from tests.factories import UserFactory
 
+from .conftest import build_course
+
 pytestmark = pytest.mark.django_db
 
 
@@ -23,9 +25,24 @@ def test_an_enrolled_learner_may_fetch_the_lecture_and_a_stranger_may_not(
 ):
     video = Video.objects.get(title="Bài 0.0")
     assert not may_watch(learner, video)
-    cache.clear()
-    progress.enrol(user=learner, course=course)
+    progress.enrol(user=learner, course=course)  # the refusal was not cached
     assert may_watch(learner, video)
+
+
+def test_a_published_lesson_opens_its_lecture_before_any_job_runs(
+    settings, catalogue, learner
+):
+    """Wagtail's reference index job waits in the queue (behind transcodes,
+    in production); the gate must not wait for it."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": list(settings.TASK_QUEUES),
+        }
+    }
+    course = build_course(catalogue, slug="moi")
+    progress.enrol(user=learner, course=course)
+    assert may_watch(learner, Video.objects.get(title="Bài 0.0"))
 
 
 def test_the_serving_hook_refuses_with_403(client, course, learner):
