@@ -181,41 +181,17 @@ class Learner:
 def build_course():
     """A course page with one module of LESSONS lessons, a 10-minute lecture
     each; publishing the course declares its items to lms.progress."""
-    from django.core.files.base import ContentFile
     from wagtail.models import Site
 
+    from bench.progress_queries import build_course as build_lessons
     from courses.items import course_item_specs
-    from courses.models import CatalogueIndexPage, CoursePage, LessonPage, ModulePage
-    from media.data import VideoStatus
-    from media.models import Video
+    from courses.models import CatalogueIndexPage
 
     home = Site.objects.get(is_default_site=True).root_page
     catalogue = home.add_child(
         instance=CatalogueIndexPage(title="Khóa học", slug="khoa-hoc")
     )
-    course = catalogue.add_child(
-        instance=CoursePage(
-            title="Kỹ năng vận động hội viên", slug="ky-nang", learning_hours=8
-        )
-    )
-    module = course.add_child(instance=ModulePage(title="Phần 1", slug="phan-1"))
-    for n in range(1, LESSONS + 1):
-        video = Video.objects.create(
-            title=f"Bài giảng {n}",
-            file=ContentFile(b"x", name="clip.mp4"),
-            status=VideoStatus.READY,
-            duration=VIDEO_SECONDS,
-            master_playlist="master.m3u8",
-            output_dir=f"lectures/hls/bench-{n}",
-        )
-        lecture = {"video": video.pk, "threshold": int(THRESHOLD * 100)}
-        body = [{"type": "lecture", "value": {**lecture, "required": True}}]
-        module.add_child(
-            instance=LessonPage(
-                title=f"Bài {n}", slug=f"bai-{n}", body=json.dumps(body)
-            )
-        )
-    course.save_revision().publish()
+    course = build_lessons(catalogue, LESSONS, "watch")
     keys = [spec.key for spec in course_item_specs(course)]
     check(len(keys) == LESSONS, keys)
     return course, keys
