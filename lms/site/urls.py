@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("lectures/", include("media.urls")),
     path("progress/", include("lms.progress.urls")),
+    path("scorm/", include("lms.scorm.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]
 

@@ -1,6 +1,7 @@
 """Settings shared by every environment of the reference site."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -14,12 +15,19 @@ VAR_DIR = Path(env_str("HOCVIEN_VAR_DIR", str(REPO_DIR / "var")))
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "demo-only-not-secret")
 DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# SCORM and H5P content is served from a host of its own, so packages never
+# run beside the learner's session (lms/scorm/README.md, "Isolation").
+HOCVIEN_SCORM_CONTENT_ORIGIN = env_str("HOCVIEN_SCORM_CONTENT_ORIGIN", "")
+if HOCVIEN_SCORM_CONTENT_ORIGIN:
+    ALLOWED_HOSTS.append(urlsplit(HOCVIEN_SCORM_CONTENT_ORIGIN).hostname)
 
 INSTALLED_APPS = [
     # Hocvien LMS plugin apps
     "lms.site",
     "lms.org",
     "lms.progress",
+    "lms.packages",
+    "lms.scorm",
     "courses",
     "media",
     "themes.default",
@@ -56,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lms.scorm.middleware.ContentOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

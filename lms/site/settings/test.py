@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, TASK_QUEUES
+from .base import ALLOWED_HOSTS, DATABASES, TASK_QUEUES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {
@@ -30,6 +30,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     folder = Path(tempfile.mkdtemp(prefix="hocvien-test-db-", dir=shm))
     DATABASES["default"]["TEST"] = {"NAME": str(folder / "test.sqlite3")}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+HOCVIEN_SCORM_CONTENT_ORIGIN = "http://content.testserver"
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "content.testserver", ".localhost"]
 # Redis database 15 by default, so a test run never touches the demo's queues.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}

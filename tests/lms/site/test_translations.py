@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[3]
-APPS = ["lms/site", "lms/org", "lms/progress", "courses", "media", "themes/default"]
+APPS = [
+    "lms/site",
+    "lms/org",
+    "lms/progress",
+    "lms/packages",
+    "lms/scorm",
+    "courses",
+    "media",
+    "themes/default",
+]
 
 
 def extract(app: str, workdir: Path) -> Path:

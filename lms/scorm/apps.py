@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScormConfig(AppConfig):
+    name = "lms.scorm"
+    label = "scorm"
+    verbose_name = _("SCORM packages")
+
+    def ready(self):
+        from wagtail.permission_policies.collections import CollectionPermissionPolicy
+        from wagtail.permissions import register_permission_policy
+
+        from . import checks  # noqa: F401 - registers the system checks
+
+        # Package permissions are held per collection, like documents'.
+        package = self.get_model("Package")
+        register_permission_policy(package, CollectionPermissionPolicy(package))
