@@ -1,16 +1,18 @@
 """Run every benchmark against a throw-away database loaded with the demo data.
 
-Usage: python -m bench [--postgres URL] [--people N] [--watch] [--transcode]
-                       [--upload]
+Usage: python -m bench [--postgres URL] [--people N] [--watch] [--scorm]
+                       [--transcode] [--upload]
 
 The SQL query counts of the progress channel and the course page
 (bench/progress_queries.py) always run. ``--watch`` adds the watch-report
 endpoint under gunicorn on PostgreSQL (bench/watch_endpoint.py, ~3 minutes;
 its own throw-away database on the server of --postgres, or on the local
-one). ``--transcode`` adds the transcoding benchmark (bench/transcode.py),
-which takes tens of minutes and prints its figures as it goes. ``--upload``
-adds the resumable upload benchmark (bench/upload.py: 2 GiB through the
-admin's tus endpoint on a real server process, under a minute).
+one). ``--scorm`` adds the SCORM runtime commit endpoint the same way
+(bench/scorm_commit.py, ~5 minutes). ``--transcode`` adds the transcoding
+benchmark (bench/transcode.py), which takes tens of minutes and prints its
+figures as it goes. ``--upload`` adds the resumable upload benchmark
+(bench/upload.py: 2 GiB through the admin's tus endpoint on a real server
+process, under a minute).
 """
 
 import argparse
@@ -62,6 +64,11 @@ def main() -> int:
         help="also load-test the watch-report endpoint under gunicorn on PostgreSQL",
     )
     parser.add_argument(
+        "--scorm",
+        action="store_true",
+        help="also load-test the SCORM commit endpoint under gunicorn on PostgreSQL",
+    )
+    parser.add_argument(
         "--transcode",
         action="store_true",
         help="also run the (long) transcoding benchmark against the reference ladder",
@@ -98,6 +105,10 @@ def main() -> int:
         from bench import watch_endpoint
 
         status = watch_endpoint.run(args.postgres) or status
+    if args.scorm:
+        from bench import scorm_commit
+
+        status = scorm_commit.run(args.postgres) or status
     if args.transcode:
         from bench import transcode
 

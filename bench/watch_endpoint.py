@@ -465,11 +465,14 @@ def closed_loop(port, learners, clients: int, seconds: float) -> Outcome:
     return outcome
 
 
-def open_loop(port, learners, every: float, seconds: float) -> Outcome:
+def open_loop(port, learners, every: float, seconds: float, poster=None) -> Outcome:
     """Each learner posts every ``every`` seconds, the learners evenly
     staggered. Latency counts from the scheduled moment, so a request
     waiting for a free client thread is not hidden (no coordinated
-    omission)."""
+    omission). ``poster``: the class of each thread's client (Poster by
+    default), made with (port, seed); its ``report(learner)`` sends the
+    learner's next request and answers None or what was wrong."""
+    poster = poster or Poster
     outcome, lock = Outcome(), threading.Lock()
     local = threading.local()
     gap = every / len(learners)
@@ -477,7 +480,7 @@ def open_loop(port, learners, every: float, seconds: float) -> Outcome:
 
     def send(learner, scheduled):
         if not hasattr(local, "poster"):
-            local.poster = Poster(port, seed=threading.get_ident())
+            local.poster = poster(port, seed=threading.get_ident())
         outcome.lag.append(time.perf_counter() - scheduled)
         with learner.lock:
             error = local.poster.report(learner)
@@ -595,10 +598,12 @@ class Figures(Report):
         return "\n".join(lines)
 
 
-def add_phase(report, label, outcome: Outcome, cpu: CpuMeter):
+def add_phase(
+    report, label, outcome: Outcome, cpu: CpuMeter, noun="request", rate="req/s"
+):
     ms = [s * 1000 for s in outcome.latencies]
-    report.add(f"{label}: requests", len(ms), "requests")
-    report.add(f"{label}: throughput", len(ms) / outcome.wall, "req/s")
+    report.add(f"{label}: {noun}s", len(ms), f"{noun}s")
+    report.add(f"{label}: throughput", len(ms) / outcome.wall, rate)
     for name, share in [("p50", 0.50), ("p95", 0.95), ("p99", 0.99)]:
         report.add(f"{label}: latency {name}", percentile(ms, share), "ms")
     report.add(f"{label}: latency max", max(ms), "ms")
@@ -609,14 +614,14 @@ def add_phase(report, label, outcome: Outcome, cpu: CpuMeter):
         )
     per_request = 10 * outcome.wall / max(1, len(ms))  # % of a core -> ms
     report.add(
-        f"{label}: gunicorn CPU per request",
+        f"{label}: gunicorn CPU per {noun}",
         cpu.figures["gunicorn"] * per_request,
         "ms",
     )
     postgres = "postgres" in cpu.figures
     if postgres:
         report.add(
-            f"{label}: PostgreSQL CPU per request",
+            f"{label}: PostgreSQL CPU per {noun}",
             cpu.figures["postgres"] * per_request,
             "ms",
         )
@@ -636,6 +641,33 @@ def add_phase(report, label, outcome: Outcome, cpu: CpuMeter):
 
 
 # ------------------------------------------------------------ main
+def server_env(scratch: ScratchDatabase, var_dir: Path, conn_max_age: int) -> dict:
+    """The environment of gunicorn (and of the bench process, which builds
+    the data with the same settings): production settings, their required
+    variables set to throw-away values, everything kept in ``var_dir``."""
+    (var_dir / "static").mkdir(exist_ok=True)
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.site.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": scratch.url,
+        "DATABASE_CONN_MAX_AGE": str(conn_max_age),
+        "HOCVIEN_VAR_DIR": str(var_dir),
+        "HOCVIEN_TASKS_BACKEND": "database",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def log_problems(log: Path) -> list[str]:
+    """The lines of gunicorn's log, but for the readiness probe's."""
+    return [
+        line
+        for line in (log.read_text() if log.exists() else "").splitlines()
+        if line.strip() and f"Method Not Allowed (GET): {PATH}" not in line
+    ]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -661,18 +693,7 @@ def main(argv=None) -> int:
 
     scratch = ScratchDatabase(args.postgres, DATABASE)
     var_dir = Path(tempfile.mkdtemp(prefix="hocvien-bench-watch-"))
-    (var_dir / "static").mkdir()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lms.site.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": scratch.url,
-        "DATABASE_CONN_MAX_AGE": str(args.conn_max_age),
-        "HOCVIEN_VAR_DIR": str(var_dir),
-        "HOCVIEN_TASKS_BACKEND": "database",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = server_env(scratch, var_dir, args.conn_max_age)
     os.environ.update(env)
     print(f"watch endpoint: setting up {args.learners} learners in {scratch.name} ...")
     scratch.create()
@@ -758,11 +779,7 @@ def main(argv=None) -> int:
         failures = warm.errors + closed.errors + opened.errors
         for error in sorted(set(failures))[:10]:
             print(f"  error: {error}")
-        problems = [
-            line
-            for line in (log.read_text() if log.exists() else "").splitlines()
-            if line.strip() and f"Method Not Allowed (GET): {PATH}" not in line
-        ]  # that one is the readiness probe
+        problems = log_problems(log)
         if problems:
             print("gunicorn log:\n" + "\n".join(problems[-40:]))
         ok = not failures and worst < 1e-6 and not wrong

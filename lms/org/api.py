@@ -9,8 +9,10 @@ import datetime
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models.signals import post_migrate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -189,6 +191,25 @@ def add_role_permissions(*, role: Role, permissions):
             raise OrgError(f"Unknown permission {name}")
         group.permissions.add(permission)
     return group
+
+
+def give_roles_permissions_after_migrate(app_config, role_permissions: dict):
+    """Have ``role_permissions`` ({Role: ["app_label.codename", ...]}) added
+    to the role groups after every migrate of ``app_config`` (idempotent):
+    how an app gives roles the permissions of its own models."""
+
+    def give(sender, **kwargs):
+        # The app's permissions may not exist yet when its post_migrate arrives.
+        create_permissions(sender, verbosity=0)
+        for role, permissions in role_permissions.items():
+            add_role_permissions(role=role, permissions=permissions)
+
+    post_migrate.connect(
+        give,
+        sender=app_config,
+        dispatch_uid=f"{app_config.label}_role_permissions",
+        weak=False,
+    )
 
 
 def import_people(

@@ -9,6 +9,8 @@ class ProgressConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from lms.org.api import give_roles_permissions_after_migrate
 
-        register_signal_handlers(self)
+        from .roles import ROLE_PERMISSIONS
+
+        give_roles_permissions_after_migrate(self, ROLE_PERMISSIONS)

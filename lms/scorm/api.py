@@ -27,10 +27,11 @@ from django.utils.translation import gettext as _
 from lms.progress import api as progress
 from lms.progress.api import ProgressError
 
-from . import attempts, cmi, conf, navigation
+from . import attempts, cmi, conf
 from .data import AttemptStatus, Manifest
 from .launch import LaunchRefused, LaunchTicket, launch_token, read_launch_token
 from .models import Attempt, Package, PackageVersion, ScoData
+from .navigation import navigation_for
 from .packages import PackageRejected as PackageRejected
 from .packages import import_package as import_package
 
@@ -63,19 +64,7 @@ class Delivery:
     launch_id: str = ""
     ended: bool = False
     message: str = ""
-    toc: list = field(default_factory=list)  # TocEntry, outline order
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    id: str
-    title: str
-    depth: int
-    leaf: bool  # something to launch
-    visible: bool
-    enabled: bool  # may be opened now
-    completed: bool
-    current: bool
+    toc: list = field(default_factory=list)  # navigation.TocEntry, outline order
 
 
 @dataclass(frozen=True)
@@ -120,6 +109,17 @@ def manifest_of(version: PackageVersion) -> Manifest:
 def _manifest(version_id: int, storage_prefix: str) -> Manifest:
     data = PackageVersion.objects.values_list("manifest", flat=True).get(pk=version_id)
     return Manifest.from_dict(data)
+
+
+@functools.lru_cache(maxsize=256)
+def _navigation(version_id: int, storage_prefix: str):
+    return navigation_for(_manifest(version_id, storage_prefix))
+
+
+def navigation_of(version: PackageVersion):
+    """How learners move through the version (kept in memory like its
+    manifest; the sequencer holds no learner state)."""
+    return _navigation(version.pk, version.storage_prefix)
 
 
 def _attempts():
@@ -174,16 +174,28 @@ def deliver(
         attempt = _open_attempt(ticket, user)
         attempt = _attempts().select_for_update(of=("self",)).get(pk=attempt.pk)
         manifest = manifest_of(attempt.version)
-        current = attempt.sequencing_state.get("current", "")
-        step = navigation.step(manifest, current, request, target)
+        navigation = navigation_of(attempt.version)
+        step = navigation.step(attempt.sequencing_state, request, target)
         if step.deliver is None:
-            toc = table_of_contents(manifest, attempt, current)
-            return Delivery(None, ended=step.ended, message=step.error or "", toc=toc)
-        attempt.sequencing_state = {**attempt.sequencing_state, "current": step.deliver}
+            return _nothing_to_deliver(attempt, navigation, step)
+        attempt.sequencing_state = step.state
         attempt.save(update_fields=["sequencing_state", "updated_at"])
-        delivery = _delivery(attempt, manifest, step.deliver, user, ticket)
-        toc = table_of_contents(manifest, attempt, step.deliver)
-        return dataclasses.replace(delivery, toc=toc)
+        delivery = _delivery(attempt, manifest, step, user, ticket)
+        return dataclasses.replace(delivery, toc=_toc(attempt, navigation))
+
+
+def _nothing_to_deliver(attempt, navigation, step) -> Delivery:
+    if step.error is None:
+        attempt.sequencing_state = step.state
+        if navigation.attempt_over(step):
+            attempt.status = AttemptStatus.ENDED
+        attempt.save(update_fields=["sequencing_state", "status", "updated_at"])
+    return Delivery(
+        None,
+        ended=step.ended,
+        message=step.error or "",
+        toc=_toc(attempt, navigation),
+    )
 
 
 def start_new_attempt(*, ticket: LaunchTicket) -> Attempt:
@@ -198,37 +210,20 @@ def start_new_attempt(*, ticket: LaunchTicket) -> Attempt:
     return attempt
 
 
-def table_of_contents(manifest: Manifest, attempt: Attempt, current: str) -> list:
-    """The package outline (without its root) for the player's menu."""
+def _toc(attempt: Attempt, navigation) -> list:
     completed = set(
         attempt.scos.filter(completion_status=attempts.COMPLETED).values_list(
             "sco", flat=True
         )
     )
-    return [
-        TocEntry(
-            id=activity.identifier,
-            title=activity.title,
-            depth=depth,
-            leaf=bool(activity.launch),
-            visible=activity.visible,
-            enabled=bool(activity.launch),
-            completed=activity.identifier in completed,
-            current=activity.identifier == current,
-        )
-        for activity, depth in _outline(manifest.organization, 0)
-    ]
+    return navigation.table_of_contents(attempt.sequencing_state, completed)
 
 
-def _outline(activity, depth):
-    for child in activity.children:
-        yield child, depth
-        yield from _outline(child, depth + 1)
-
-
-def _delivery(attempt, manifest, identifier, user, ticket) -> Delivery:
-    activity = manifest.activity(identifier)
-    sco, _created = ScoData.objects.get_or_create(attempt=attempt, sco=identifier)
+def _delivery(attempt, manifest, step, user, ticket) -> Delivery:
+    activity = manifest.activity(step.deliver)
+    sco, _created = ScoData.objects.get_or_create(attempt=attempt, sco=step.deliver)
+    if step.new_attempt and sco.cmi:
+        _archive(sco)
     if not activity.is_sco:
         _record_asset_launch(attempt, sco, manifest, ticket)
     version = "1.2" if manifest.version == "1.2" else "2004"
@@ -246,15 +241,61 @@ def _delivery(attempt, manifest, identifier, user, ticket) -> Delivery:
         completion_threshold=_threshold(activity),
         stored=sco.cmi,
     )
+    objectives = navigation_of(attempt.version).launch_values(step.state, step.deliver)
     return Delivery(
-        sco=identifier,
+        sco=step.deliver,
         path=activity.launch,
         storage_prefix=attempt.version.storage_prefix,
         is_sco=activity.is_sco,
         scorm_version=version,
-        values=values,
+        values=merge_objectives(values, objectives),
         launch_id=new_launch_id(),
     )
+
+
+def _archive(sco: ScoData):
+    """A new attempt on this part (a retry the sequencing rules asked for):
+    its data so far are kept aside, the part starts afresh."""
+    sco.history = [
+        *sco.history,
+        {
+            "cmi": sco.cmi,
+            "completion_status": sco.completion_status,
+            "success_status": sco.success_status,
+            "score_scaled": sco.score_scaled,
+            "seconds": sco.total_seconds + sco.session_seconds,
+        },
+    ]
+    sco.cmi, sco.launch_id, sco.sequence = {}, "", 0
+    sco.completion_status, sco.success_status = "not attempted", "unknown"
+    sco.score_scaled, sco.total_seconds, sco.session_seconds = None, 0, 0
+    sco.finished, sco.interaction_base = False, 0
+    sco.save()
+
+
+OBJECTIVE_ID = re.compile(r"^cmi\.objectives\.(\d+)\.id$")
+
+
+def merge_objectives(values: dict, objectives: dict) -> dict:
+    """Lay the sequencer's objective values (from global objectives) over
+    the stored ones, matching objectives by id, not by index."""
+    if not objectives:
+        return values
+    merged = dict(values)
+    index_of = {v: int(m[1]) for k, v in values.items() if (m := OBJECTIVE_ID.match(k))}
+    next_index = max(index_of.values(), default=-1) + 1
+    given = {
+        v: int(m[1]) for k, v in objectives.items() if (m := OBJECTIVE_ID.match(k))
+    }
+    for identifier, source in given.items():
+        target = index_of.get(identifier)
+        if target is None:
+            target, next_index = next_index, next_index + 1
+        prefix = f"cmi.objectives.{source}."
+        for key, value in objectives.items():
+            if key.startswith(prefix):
+                merged[f"cmi.objectives.{target}.{key[len(prefix) :]}"] = value
+    return merged
 
 
 def _threshold(activity) -> float | None:
@@ -309,6 +350,9 @@ def commit(*, ticket: LaunchTicket, sco: str, payload: dict) -> CommitResult:
                 _apply(
                     data, version, accepted, activity, launch_id, sequence, terminate
                 )
+                attempt.sequencing_state = navigation_of(attempt.version).report(
+                    attempt.sequencing_state, sco, data.cmi
+                )
                 applied = True
         completed_now = _settle(attempt, manifest, ticket)
     return CommitResult(applied=applied, problems=problems, completed_now=completed_now)
@@ -354,9 +398,7 @@ def _read_payload(payload) -> tuple[dict, str, int, bool]:
 def _shifted_interactions(data: ScoData, launch_id: str, values: dict) -> dict:
     if data.launch_id != launch_id:
         stored = {
-            int(match[1])
-            for key in data.cmi
-            if (match := INTERACTION_INDEX.match(key))
+            int(match[1]) for key in data.cmi if (match := INTERACTION_INDEX.match(key))
         }
         data.interaction_base = max(stored) + 1 if stored else 0
     base = data.interaction_base
@@ -413,7 +455,7 @@ def _settle(attempt: Attempt, manifest, ticket) -> bool:
         )
         for row in rows
     }
-    summary = attempts.summarise(manifest, statuses)
+    summary = navigation_of(attempt.version).summary(attempt.sequencing_state, statuses)
     attempt.completion_status = summary.completion
     attempt.success_status = summary.success
     attempt.score_scaled = summary.score_scaled

@@ -11,7 +11,12 @@ class ScormConfig(AppConfig):
         from wagtail.permission_policies.collections import CollectionPermissionPolicy
         from wagtail.permissions import register_permission_policy
 
+        from lms.org.api import give_roles_permissions_after_migrate
+
         from . import checks  # noqa: F401 - registers the system checks
+        from .roles import ROLE_PERMISSIONS
+
+        give_roles_permissions_after_migrate(self, ROLE_PERMISSIONS)
 
         # Package permissions are held per collection, like documents'.
         package = self.get_model("Package")

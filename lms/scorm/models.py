@@ -162,6 +162,8 @@ class ScoData(models.Model):
     # SCORM 1.2 interactions are write-only: a new session numbers them from
     # 0 again, so its indexes are stored shifted past the earlier sessions'.
     interaction_base = models.PositiveIntegerField(default=0)
+    # Earlier tries of this part within the attempt (sequencing retries).
+    history = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

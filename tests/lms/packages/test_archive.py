@@ -8,6 +8,9 @@ from lms.packages.archive import ArchiveRejected, Limits, open_archive
 
 from .hostile import bomb_zip, encrypted_flag_zip, symlink_zip, zip_bytes
 
+pytestmark = pytest.mark.usefixtures("english")
+
+
 LIMITS = Limits(max_entries=50, max_unpacked_bytes=10 * 1024**2, max_ratio=200)
 
 

@@ -8,6 +8,9 @@ from lms.scorm.data import ScormVersion
 from ..packages.hostile import BILLION_LAUGHS, XXE
 from .packages import ALL, fixture
 
+pytestmark = pytest.mark.usefixtures("english")
+
+
 EXPECTED = {
     "ContentPackagingOneFilePerSCO_SCORM12.zip": (ScormVersion.SCORM_12, 18, 0),
     "RuntimeBasicCalls_SCORM12.zip": (ScormVersion.SCORM_12, 1, 1),

@@ -1,0 +1,119 @@
+from django.urls import path
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .. import results
+from ..models import Package
+from . import results_views, views
+from .filters import PackageFilterSet
+from .forms import PackageForm, PackageUploadForm
+
+
+class LocalDateColumn(Column):
+    """A date as cadres read it (21/11/2026), not "3 days ago"."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return date_format(localtime(value), "SHORT_DATE_FORMAT") if value else ""
+
+
+class PackageViewSet(ModelViewSet):
+    model = Package
+    name = "scorm_packages"
+    url_prefix = "scorm/packages"
+    icon = "form"
+    menu_label = _("SCORM packages")
+    menu_order = 320
+    add_to_admin_menu = True
+    index_view_class = views.PackageIndexView
+    add_view_class = views.PackageCreateView
+    edit_view_class = views.PackageEditView
+    delete_view_class = views.PackageDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    filterset_class = PackageFilterSet
+    search_fields = ["title"]  # searched without diacritics, see the view
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        "title",
+        Column(
+            "scorm_version",
+            label=_("SCORM version"),
+            accessor="current_version.get_scorm_version_display",
+        ),
+        Column("version", label=_("Version"), accessor="current_version.number"),
+        LocalDateColumn(
+            "uploaded_at",
+            label=_("Uploaded at"),
+            accessor="current_version.uploaded_at",
+            sort_key="current_version__uploaded_at",
+        ),
+        Column("learners", label=_("Learners"), sort_key="learners"),
+        Column("collection", label=_("Collection")),
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("collection"),
+            FieldPanel("new_version"),
+        ],
+        base_form_class=PackageForm,
+    )
+    upload_handler = ObjectList(
+        [
+            FieldPanel("file"),
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("collection"),
+        ],
+        base_form_class=PackageUploadForm,
+    )
+
+    def get_add_view_kwargs(self, **kwargs):
+        upload = self.upload_handler.bind_to_model(Package)
+        return super().get_add_view_kwargs(
+            panel=upload, form_class=upload.get_form_class(), **kwargs
+        )
+
+    def get_permissions_to_register(self):
+        # Add, change and delete are given per collection (the group's
+        # "SCORM package permissions" panel); only seeing results is global.
+        return (
+            super().get_permissions_to_register().filter(codename="view_scorm_results")
+        )
+
+    @cached_property
+    def menu_item_class(self):
+        base = super().menu_item_class
+
+        def is_shown(item, request):
+            return base.is_shown(item, request) or results.may_see_results(request.user)
+
+        return type("PackageMenuItem", (base,), {"is_shown": is_shown})
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "results/<int:pk>/",
+                results_views.ResultsView.as_view(),
+                name="results",
+            ),
+            path(
+                "results/<int:pk>/results/",
+                results_views.ResultsView.as_view(results_only=True),
+                name="results_results",
+            ),
+            path(
+                "results/<int:pk>/attempt/<int:attempt_pk>/",
+                results_views.AttemptView.as_view(),
+                name="attempt",
+            ),
+        ]
