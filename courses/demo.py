@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from wagtail.models import Site
@@ -102,9 +103,33 @@ def build(stdout=None) -> CoursePage:
                 title=lesson_title,
                 body=lesson_body(video),
             )
+    add_quiz_lesson(course)
     course.save_revision().publish()  # items are read again from the lessons
     enrol_demo_learners(course)
     return course
+
+
+def add_quiz_lesson(course):
+    """A SCORM quiz after the first lesson, where the SCORM app is installed."""
+    if not apps.is_installed("lms.scorm"):
+        return
+    from lms.scorm import api as scorm
+
+    package = scorm.demo_package()
+    block = {
+        "package": package.pk,
+        "completion": "package",
+        "minutes": None,
+        "required": True,
+    }
+    body = json.dumps(
+        [
+            {"type": "text", "value": "<p>Làm bài kiểm tra nhanh (đạt từ 70%).</p>"},
+            {"type": "scorm", "value": block},
+        ]
+    )
+    module = ModulePage.objects.child_of(course).get(slug=LESSONS[0][0])
+    child(module, LessonPage, "kiem-tra-nhanh", title="Kiểm tra nhanh", body=body)
 
 
 def enrol_demo_learners(course):

@@ -32,6 +32,7 @@ from .data import AttemptStatus, Manifest
 from .launch import LaunchRefused, LaunchTicket, launch_token, read_launch_token
 from .models import Attempt, Package, PackageVersion, ScoData
 from .navigation import navigation_for
+from .demo import demo_package as demo_package
 from .packages import PackageRejected as PackageRejected
 from .packages import import_package as import_package
 
