@@ -29,10 +29,10 @@ from lms.progress.api import ProgressError
 
 from . import attempts, cmi, conf
 from .data import AttemptStatus, Manifest
+from .demo import demo_package as demo_package
 from .launch import LaunchRefused, LaunchTicket, launch_token, read_launch_token
 from .models import Attempt, Package, PackageVersion, ScoData
 from .navigation import navigation_for
-from .demo import demo_package as demo_package
 from .packages import PackageRejected as PackageRejected
 from .packages import import_package as import_package
 
@@ -178,19 +178,21 @@ def deliver(
         navigation = navigation_of(attempt.version)
         step = navigation.step(attempt.sequencing_state, request, target)
         if step.deliver is None:
-            return _nothing_to_deliver(attempt, navigation, step)
+            return _nothing_to_deliver(attempt, manifest, navigation, step, ticket)
         attempt.sequencing_state = step.state
         attempt.save(update_fields=["sequencing_state", "updated_at"])
         delivery = _delivery(attempt, manifest, step, user, ticket)
         return dataclasses.replace(delivery, toc=_toc(attempt, navigation))
 
 
-def _nothing_to_deliver(attempt, navigation, step) -> Delivery:
+def _nothing_to_deliver(attempt, manifest, navigation, step, ticket) -> Delivery:
     if step.error is None:
+        # Ending a session can complete the package (an activity whose
+        # content sets no status is completed when its attempt ends).
         attempt.sequencing_state = step.state
         if navigation.attempt_over(step):
             attempt.status = AttemptStatus.ENDED
-        attempt.save(update_fields=["sequencing_state", "status", "updated_at"])
+        _settle(attempt, manifest, ticket)
     return Delivery(
         None,
         ended=step.ended,
@@ -261,6 +263,7 @@ def _archive(sco: ScoData):
         *sco.history,
         {
             "cmi": sco.cmi,
+            "launch_id": sco.launch_id,  # its late commits are not applied
             "completion_status": sco.completion_status,
             "success_status": sco.success_status,
             "score_scaled": sco.score_scaled,
@@ -328,6 +331,8 @@ def commit(*, ticket: LaunchTicket, sco: str, payload: dict) -> CommitResult:
     launch is ignored (applied False), so retries and overlapping requests
     never roll data back. Queries: a constant number, whatever the course."""
     values, launch_id, sequence, terminate = _read_payload(payload)
+    # "left": the player closed a part that never spoke to the API.
+    finished = terminate or bool(payload.get("left"))
     with transaction.atomic():
         # The attempt's row lock serialises one learner's overlapping commits.
         attempt = _locked_attempt(ticket)
@@ -341,13 +346,14 @@ def commit(*, ticket: LaunchTicket, sco: str, payload: dict) -> CommitResult:
             data, _created = ScoData.objects.select_for_update().get_or_create(
                 attempt=attempt, sco=sco
             )
-            if data.launch_id != launch_id or sequence > data.sequence:
+            if _is_new(data, launch_id, sequence):
                 version = "1.2" if manifest.version == "1.2" else "2004"
                 if version == "1.2":
                     values = _shifted_interactions(data, launch_id, values)
                 accepted, problems = cmi.clean_commit(
                     version, values, existing=data.cmi
                 )
+                data.finished = data.finished or finished
                 _apply(
                     data, version, accepted, activity, launch_id, sequence, terminate
                 )
@@ -413,6 +419,13 @@ def _shifted_interactions(data: ScoData, launch_id: str, values: dict) -> dict:
     }
 
 
+def _is_new(data: ScoData, launch_id: str, sequence: int) -> bool:
+    """Not a late commit of this launch, nor of a launch a retry retired."""
+    if data.launch_id == launch_id:
+        return sequence > data.sequence
+    return all(tried.get("launch_id") != launch_id for tried in data.history)
+
+
 def _apply(data: ScoData, version, accepted, activity, launch_id, sequence, terminate):
     if data.launch_id != launch_id:
         # A new session of this SCO: the last one's time becomes history, and
@@ -423,6 +436,10 @@ def _apply(data: ScoData, version, accepted, activity, launch_id, sequence, term
         data.cmi = {k: v for k, v in data.cmi.items() if k not in SESSION_ELEMENTS}
     data.sequence = sequence
     data.cmi = {**data.cmi, **accepted}
+    if terminate and version == "1.2" and _status_unset(data.cmi):
+        # SCORM 1.2: a SCO that finishes without setting a status is
+        # completed by the LMS (the mastery score may still judge it).
+        data.cmi["cmi.core.lesson_status"] = "completed"
     outcome = cmi.outcome(
         version,
         data.cmi,
@@ -435,6 +452,10 @@ def _apply(data: ScoData, version, accepted, activity, launch_id, sequence, term
     data.session_seconds = outcome.session_seconds
     data.finished = data.finished or terminate
     data.save()
+
+
+def _status_unset(values: dict) -> bool:
+    return values.get("cmi.core.lesson_status", "not attempted") == "not attempted"
 
 
 def _count_time(attempt: Attempt):

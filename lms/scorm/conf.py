@@ -15,11 +15,12 @@ DEFAULTS = {
     # How long a player page may go on using its launch link.
     "HOCVIEN_SCORM_LAUNCH_EXPIRY": datetime.timedelta(hours=12),
     # Content-Security-Policy of the player and package files; {frame_ancestors}
-    # is the LMS origin for the player, 'self' for files. Packages run their
-    # own inline scripts and may show pictures, media and frames from the
-    # web, but may only send data back to the content origin.
+    # is the LMS origin for the player, 'self' and the LMS origin for files.
+    # Packages run their own inline scripts, load libraries from CDNs (authoring
+    # tools link jQuery from Google's), show pictures, media and frames from
+    # the web, but may only send data back to the content origin.
     "HOCVIEN_SCORM_CONTENT_CSP": (
-        "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; "
+        "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob: https:; "
         "img-src * data: blob:; media-src * data: blob:; font-src * data:; "
         "style-src 'self' 'unsafe-inline' https:; frame-src 'self' https:; "
         "connect-src 'self'; form-action 'self'; base-uri 'self'; "

@@ -124,7 +124,7 @@ def deliver(request, token: str):
             )
         except api.ScormError as error:
             return _refuse(error, status=403)
-    return JsonResponse(_delivery_json(delivery, token))
+    return JsonResponse(_delivery_json(delivery, ticket))
 
 
 def _flush(ticket, pending):
@@ -138,7 +138,7 @@ def _flush(ticket, pending):
         pass  # the step itself says what is wrong, if anything
 
 
-def _delivery_json(delivery, token: str) -> dict:
+def _delivery_json(delivery, ticket) -> dict:
     toc = [dataclasses.asdict(entry) for entry in delivery.toc]
     if delivery.sco is None:
         return {
@@ -150,7 +150,7 @@ def _delivery_json(delivery, token: str) -> dict:
     return {
         "toc": toc,
         "sco": delivery.sco,
-        "url": files_url(token, delivery),
+        "url": files_url(delivery, ticket.frame_origin),
         "isSco": delivery.is_sco,
         "version": delivery.scorm_version,
         "values": delivery.values,
@@ -158,10 +158,13 @@ def _delivery_json(delivery, token: str) -> dict:
     }
 
 
-def files_url(token: str, delivery) -> str:
+def files_url(delivery, frame_origin: str) -> str:
     """The launch path under a files token; query and fragment (the item's
-    parameters) kept as the manifest wrote them."""
-    files_token = signing.dumps(delivery.storage_prefix, salt=FILES_SALT)
+    parameters) kept as the manifest wrote them. The token also names the
+    LMS origin whose lesson page frames the player (see package_file)."""
+    files_token = signing.dumps(
+        [delivery.storage_prefix, frame_origin], salt=FILES_SALT
+    )
     parts = urlsplit(delivery.path)
     url = reverse("scorm:file", args=[files_token, unquote(parts.path)])
     query = f"?{parts.query}" if parts.query else ""
@@ -201,13 +204,14 @@ def commit(request, token: str):
 def package_file(request, files_token: str, path: str):
     """A file of the package version the token names."""
     try:
-        prefix = signing.loads(
+        scope = signing.loads(
             files_token,
             salt=FILES_SALT,
             max_age=conf.get("HOCVIEN_SCORM_LAUNCH_EXPIRY"),
         )
     except signing.BadSignature:
         raise Http404 from None
+    prefix, frame_ancestors = _files_scope(scope)
     name = _clean(path)
     storage = package_storage()
     if name is None or not storage.exists(f"{prefix}/{name}"):
@@ -219,7 +223,15 @@ def package_file(request, files_token: str, path: str):
         content_type=mime or "application/octet-stream",
     )
     response["Cache-Control"] = "private, max-age=3600"
-    return isolate(response, "'self'")
+    return isolate(response, frame_ancestors)
+
+
+def _files_scope(scope) -> tuple[str, str]:
+    """The storage prefix of a files token, and who may frame the files:
+    the player, and the LMS page that frames the player, since browsers
+    check frame-ancestors against every ancestor, not only the parent."""
+    prefix, frame_origin = scope
+    return prefix, f"'self' {frame_origin}"
 
 
 def _clean(path: str) -> str | None:

@@ -19,6 +19,7 @@
   var tocToggle = document.getElementById("scorm-toc-toggle");
   var previousButton = document.getElementById("scorm-previous");
   var nextButton = document.getElementById("scorm-next");
+  var finishButton = document.getElementById("scorm-finish");
   var HEARTBEAT_MS = 60000;
 
   var part = null; // {sco, launch, version, isSco}
@@ -27,6 +28,7 @@
   var navRequest = "";
   var beats = 0;
   var stepping = false;
+  var talked = false; // the current part called Initialize/LMSInitialize
   var heartbeat = null;
   var loadedScripts = {};
 
@@ -95,6 +97,9 @@
     made.on("SetValue.adl.nav.request", function (element, value) {
       navRequest = value;
     });
+    made.on("LMSInitialize Initialize", function () {
+      talked = true;
+    });
     made.on("LMSFinish Terminate", function () {
       window.setTimeout(afterFinish, 0);
     });
@@ -117,12 +122,18 @@
     }, HEARTBEAT_MS);
   }
 
-  function play(delivered) {
+  function play(delivered, retrying) {
     renderToc(delivered.toc || []);
     if (!delivered.sco) {
       part = null;
       frame.src = "about:blank";
       say(delivered.message || (delivered.ended ? text.ended : ""));
+      if (delivered.message && !delivered.ended && !retrying) {
+        // Refused (e.g. no next part): open the current part again.
+        return post(config.deliverUrl, { request: "resumeAll" }).then(function (again) {
+          return play(again, true).then(function () { say(delivered.message); });
+        });
+      }
       return Promise.resolve();
     }
     var script = config.scripts[delivered.version];
@@ -133,6 +144,7 @@
       };
       navRequest = "";
       lastPayload = null;
+      talked = false;
       api = newApi(delivered);
       expose(api, delivered.version);
       say("");
@@ -167,12 +179,25 @@
       });
       frame.src = "about:blank";
     }).then(function () {
-      if (finishing && finishing.isInitialized && finishing.isInitialized()) {
-        if (part.version === "1.2") finishing.LMSFinish("");
-        else finishing.Terminate("");
-      }
+      var left = part;
       part = null;
+      if (finishing && finishing.isInitialized && finishing.isInitialized()) {
+        if (left.version === "1.2") finishing.LMSFinish("");
+        else finishing.Terminate("");
+      } else if (!talked && left.isSco) {
+        return leftSilently(left);
+      }
+      return null;
     });
+  }
+
+  /* A part that never spoke to the API was opened and left: the server
+   * notes it for the author's "finished every part" rule, nothing more. */
+  function leftSilently(left) {
+    lastPayload = null;
+    return post(config.commitUrl, {
+      sco: left.sco, launch: left.launch, sequence: 1, left: true, values: {},
+    }).catch(function () {});
   }
 
   function afterFinish() {
@@ -225,6 +250,7 @@
   });
   previousButton.addEventListener("click", function () { step("previous"); });
   nextButton.addEventListener("click", function () { step("continue"); });
+  finishButton.addEventListener("click", function () { step("exitAll"); });
   window.addEventListener("pagehide", function () {
     if (api && part && api.isInitialized && api.isInitialized()) {
       if (part.version === "1.2") api.LMSFinish("");
