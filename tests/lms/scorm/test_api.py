@@ -291,3 +291,44 @@ def test_scorm_12_interactions_of_a_new_session_are_kept_after_the_earlier_ones(
     data = stored(delivery)
     assert data["cmi.interactions.0.student_response"] == "a"
     assert data["cmi.interactions.1.student_response"] == "b"
+
+
+def test_a_scorm_12_sco_finishing_without_a_status_is_completed(ticket):
+    delivery = api.deliver(ticket=ticket)
+    commit(ticket, delivery, {"cmi.core.lesson_location": "2"}, terminate=True)
+    assert stored(delivery)["cmi.core.lesson_status"] == "completed"
+
+
+def test_a_part_left_without_talking_counts_only_for_the_finish_rule(learner, course):
+    version = import_fixture("singlesco_scorm12.zip")
+    for rule, counted in (("package", False), ("finish", True)):
+        ticket = make_ticket(
+            learner, course, version, rule=CompletionRule(rule), item_key=rule
+        )
+        progress.sync_course_items(
+            course=course,
+            items=[
+                ItemSpec(key=k, kind=ItemKind.SCORM, title=k)
+                for k in ("package", "finish")
+            ],
+        )
+        delivery = api.deliver(ticket=ticket)
+        commit(ticket, delivery, {}, left=True)
+        done = progress.completed_item_keys(user=learner, course_id=course.pk)
+        assert (rule in done) is counted
+        assert ScoData.objects.get(attempt__item_key=rule).cmi == {}
+
+
+def test_a_late_commit_of_a_retried_part_is_not_applied(learner, course):
+    from lms.scorm.models import ScoData as Row
+
+    ticket = make_ticket(
+        learner, course, import_fixture("RuntimeBasicCalls_SCORM12.zip")
+    )
+    old = api.deliver(ticket=ticket)
+    commit(ticket, old, {"cmi.core.lesson_location": "old"})
+    row = Row.objects.get()
+    api._archive(row)  # as a sequencing retry does
+    late = commit(ticket, old, {"cmi.core.lesson_location": "late"}, sequence=2)
+    assert not late.applied
+    assert Row.objects.get().cmi == {}
