@@ -59,7 +59,17 @@ from pathlib import Path
 from bench import watch_endpoint as watch
 
 DATABASE = "hocvien_bench_scorm"
-FIXTURE = watch.REPO.parent / "shared/fixtures/scorm12/RuntimeBasicCalls_SCORM12.zip"
+FIXTURE = next(
+    (
+        folder / "scorm12/RuntimeBasicCalls_SCORM12.zip"
+        for folder in (
+            watch.REPO.parent / "shared/fixtures",
+            Path("/work/shared/fixtures"),
+        )
+        if folder.is_dir()
+    ),
+    watch.REPO.parent / "shared/fixtures/scorm12/RuntimeBasicCalls_SCORM12.zip",
+)
 ITEM_KEY = "lesson1:scorm1"
 OTHER_ITEMS = 9  # the load course: the package and 9 documents
 QUERY_SIZES = (10, 500)  # other items on the courses of the query count

@@ -78,14 +78,14 @@ def quiz_lesson(course, *questions, counted=True):
     return publish(lesson)
 
 
-def test_without_registrations_the_body_has_only_the_core_blocks():
+def test_the_core_blocks_come_first_then_those_the_installed_apps_register():
     body = LessonPage._meta.get_field("body").stream_block
-    assert list(body.child_blocks) == ["text", "lecture", "document"]
+    assert list(body.child_blocks) == ["text", "lecture", "document", "scorm"]
 
 
 def test_a_registered_block_joins_the_editor(admin_client, quiz_registered, course):
     body = LessonPage._meta.get_field("body").stream_block
-    assert list(body.child_blocks) == ["text", "lecture", "document", "quiz"]
+    assert list(body.child_blocks) == ["text", "lecture", "document", "scorm", "quiz"]
     lesson = LessonPage.objects.descendant_of(course).first()
     response = admin_client.get(f"/admin/pages/{lesson.pk}/edit/")
     assert response.status_code == 200

@@ -1,8 +1,27 @@
 """The real SCORM packages of ../shared/fixtures (read-only) and helpers."""
 
+import os
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures"
+WORKPLACE_FIXTURES = Path("/work/shared/fixtures")
+
+
+def _fixtures() -> Path:
+    """../shared/fixtures beside the checkout (HOCVIEN_FIXTURES to point
+    elsewhere, e.g. for a clone in another folder)."""
+    if os.environ.get("HOCVIEN_FIXTURES"):
+        return Path(os.environ["HOCVIEN_FIXTURES"])
+    repo = Path(__file__).resolve().parents[3]
+    for folder in (repo.parent / "shared" / "fixtures", WORKPLACE_FIXTURES):
+        if folder.is_dir():
+            return folder
+    raise RuntimeError(
+        "The shared SCORM fixtures were not found beside the checkout; set "
+        "HOCVIEN_FIXTURES to the fixtures folder."
+    )
+
+
+FIXTURES = _fixtures()
 SCORM_12 = sorted((FIXTURES / "scorm12").glob("*.zip"))
 SCORM_2004 = sorted((FIXTURES / "scorm2004").glob("*.zip"))
 ALL = SCORM_12 + SCORM_2004
