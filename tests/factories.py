@@ -88,14 +88,17 @@ def make_tree():
 
 
 def ensure_wagtail_site():
-    """The locales, root page, home page and default site the migrations make.
+    """The locales, root page and collection, home page and default site the
+    migrations make.
 
     Transactional tests (browser, threads) end by flushing every table, so
     the next one must build these again; elsewhere this does nothing."""
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
     from courses.models import HomePage
 
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         return site

@@ -2,12 +2,13 @@
 tests of lms.scorm.sequencing."""
 
 import zipfile
-from pathlib import Path
 
 from lms.scorm.data import Activity, Manifest, ScormVersion
 from lms.scorm.sequencing import Sequencer
 
-FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "scorm2004"
+from . import packages
+
+FIXTURES = packages.FIXTURES / "scorm2004"
 FLOW = {"controlMode": {"flow": True}}
 PASSED = {"cmi.completion_status": "completed", "cmi.success_status": "passed"}
 FAILED = {"cmi.completion_status": "completed", "cmi.success_status": "failed"}
