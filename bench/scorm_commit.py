@@ -665,14 +665,8 @@ def main(argv=None) -> int:
 
 
 def run(postgres: str | None) -> int:
-    """For ``python -m bench --scorm``: a process of its own, since it needs
-    production settings and its own database, not the bench's."""
-    import subprocess
-
-    command = [sys.executable, "-m", "bench.scorm_commit"]
-    if postgres:
-        command += ["--postgres", postgres]
-    return subprocess.run(command, cwd=watch.REPO, check=False).returncode  # noqa: S603
+    """For ``python -m bench --scorm`` (see watch_endpoint.run)."""
+    return watch.run(postgres, module="bench.scorm_commit")
 
 
 if __name__ == "__main__":

@@ -792,10 +792,11 @@ def main(argv=None) -> int:
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
-def run(postgres: str | None) -> int:
-    """For ``python -m bench --watch``: a process of its own, since it needs
-    production settings and its own database, not the bench's."""
-    command = [sys.executable, "-m", "bench.watch_endpoint"]
+def run(postgres: str | None, module: str = "bench.watch_endpoint") -> int:
+    """For ``python -m bench --watch`` (and --scorm): ``module`` in a process
+    of its own, since it needs production settings and its own database, not
+    the bench's."""
+    command = [sys.executable, "-m", module]
     if postgres:
         command += ["--postgres", postgres]
     return subprocess.run(command, cwd=REPO, check=False).returncode  # noqa: S603

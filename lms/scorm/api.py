@@ -135,15 +135,20 @@ def _learner(ticket: LaunchTicket):
     return user
 
 
-def current_attempt(ticket: LaunchTicket) -> Attempt | None:
+def _latest_attempt(ticket: LaunchTicket, attempts=None) -> Attempt | None:
+    """The learner's newest attempt at the ticket's activity."""
     return (
-        _attempts()
+        (attempts or _attempts())
         .filter(
             user_id=ticket.user_id, course_id=ticket.course_id, item_key=ticket.item_key
         )
         .order_by("-number")
         .first()
     )
+
+
+def current_attempt(ticket: LaunchTicket) -> Attempt | None:
+    return _latest_attempt(ticket)
 
 
 def _open_attempt(ticket: LaunchTicket, user) -> Attempt:
@@ -181,7 +186,7 @@ def deliver(
             return _nothing_to_deliver(attempt, manifest, navigation, step, ticket)
         attempt.sequencing_state = step.state
         attempt.save(update_fields=["sequencing_state", "updated_at"])
-        delivery = _delivery(attempt, manifest, step, user, ticket)
+        delivery = _delivery(attempt, manifest, navigation, step, user, ticket)
         return dataclasses.replace(delivery, toc=_toc(attempt, navigation))
 
 
@@ -222,7 +227,7 @@ def _toc(attempt: Attempt, navigation) -> list:
     return navigation.table_of_contents(attempt.sequencing_state, completed)
 
 
-def _delivery(attempt, manifest, step, user, ticket) -> Delivery:
+def _delivery(attempt, manifest, navigation, step, user, ticket) -> Delivery:
     activity = manifest.activity(step.deliver)
     sco, _created = ScoData.objects.get_or_create(attempt=attempt, sco=step.deliver)
     if step.new_attempt and sco.cmi:
@@ -244,7 +249,7 @@ def _delivery(attempt, manifest, step, user, ticket) -> Delivery:
         completion_threshold=_threshold(activity),
         stored=sco.cmi,
     )
-    objectives = navigation_of(attempt.version).launch_values(step.state, step.deliver)
+    objectives = navigation.launch_values(step.state, step.deliver)
     return Delivery(
         sco=step.deliver,
         path=activity.launch,
@@ -366,17 +371,7 @@ def commit(*, ticket: LaunchTicket, sco: str, payload: dict) -> CommitResult:
 
 
 def _locked_attempt(ticket: LaunchTicket) -> Attempt:
-    attempt = (
-        _attempts()
-        .select_for_update(of=("self",))
-        .filter(
-            user_id=ticket.user_id,
-            course_id=ticket.course_id,
-            item_key=ticket.item_key,
-        )
-        .order_by("-number")
-        .first()
-    )
+    attempt = _latest_attempt(ticket, _attempts().select_for_update(of=("self",)))
     if attempt is None or attempt.status != AttemptStatus.ACTIVE:
         raise ScormError(_("This attempt is over. Reload the lesson."))
     return attempt
