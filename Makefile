@@ -18,10 +18,11 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
 # Debian packages: gettext compiles translations; ffmpeg transcodes lectures;
-# Chromium drives browser tests; espeak-ng and DejaVu make benchmark clips.
+# Chromium drives browser tests (and the H5P page benchmark); espeak-ng and
+# DejaVu make benchmark clips.
 DEBIAN_RUNTIME := gettext ffmpeg
 DEBIAN_TEST := gettext ffmpeg chromium fonts-noto-core
-DEBIAN_BENCH := ffmpeg espeak-ng fonts-dejavu-core fontconfig
+DEBIAN_BENCH := ffmpeg chromium espeak-ng fonts-dejavu-core fontconfig
 
 .PHONY: demo test bench lint fmt messages lock run install clean-venv
 

@@ -3,7 +3,9 @@
 Usage: python -m bench [--postgres URL] [--people N] [--watch] [--scorm]
                        [--transcode] [--upload]
 
-The SQL query counts of the progress channel and the course page
+The page weights (bench/page_weight.py; bench/h5p_page.py: a lesson with
+three H5P activities in Chromium, before and after one is scrolled into
+view) and the SQL query counts of the progress channel and the course page
 (bench/progress_queries.py) always run. ``--watch`` adds the watch-report
 endpoint under gunicorn on PostgreSQL (bench/watch_endpoint.py, ~3 minutes;
 its own throw-away database on the server of --postgres, or on the local
@@ -80,11 +82,12 @@ def main() -> int:
     )
     args = parser.parse_args()
     var_dir = configure(args.postgres)
-    from bench import admin_latency, page_weight
+    from bench import admin_latency, h5p_page, page_weight
 
     report = Report()
     load_demo(report)
     page_weight.run(report)
+    h5p_page.run(report)
     admin_latency.run(report)
     if args.people:
         from bench import scale

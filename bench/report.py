@@ -12,6 +12,7 @@ class Report:
         width = max(len(name) for name, _value, _unit in self.rows)
         lines = [title, "-" * len(title)]
         for name, value, unit in self.rows:
-            shown = f"{value:,.0f}" if unit == "B" else f"{value:.3f}"
+            whole = unit == "B" or isinstance(value, int)
+            shown = f"{value:,.0f}" if whole else f"{value:.3f}"
             lines.append(f"{name.ljust(width)}  {shown:>10} {unit}")
         return "\n".join(lines)

@@ -21,7 +21,7 @@ Learners are real enrolled users with the signed launch token a lesson page
 hands the player (lms.scorm.launch); the package is the real
 RuntimeBasicCalls_SCORM12.zip of ../shared/fixtures (one SCO), imported with
 lms.scorm.packages.import_package. Requests go to 127.0.0.1 with the
-content host (content.localhost:<port>, HOCVIEN_SCORM_CONTENT_ORIGIN) in the
+content host (content.localhost:<port>, HOCVIEN_CONTENT_ORIGIN) in the
 Host header, without a cookie, as the player's do; one commit in ten is the
 text/plain of sendBeacon. Every answer is checked: HTTP 200, result true,
 no problems; in the closed and open loops every commit applied and only the
@@ -581,7 +581,7 @@ def main(argv=None) -> int:
     port = watch.free_port()
     content_host = f"content.localhost:{port}"
     env = watch.server_env(scratch, var_dir, args.conn_max_age)
-    env["HOCVIEN_SCORM_CONTENT_ORIGIN"] = f"http://{content_host}"
+    env["HOCVIEN_CONTENT_ORIGIN"] = f"http://{content_host}"
     os.environ.update(env)
     print(f"SCORM commit endpoint: setting up in {scratch.name} ...", flush=True)
     scratch.create()

@@ -70,3 +70,13 @@ def sort_key(full_name: str) -> str:
             tones.append(tone)
         primary.append("0")  # a shorter word sorts before a longer one
     return "".join(primary) + "0" + "".join(tones)
+
+
+def filter_folded(queryset, query: str, field: str = "title"):
+    """Rows whose ``field`` holds every word of the query, ignoring case and
+    Vietnamese diacritics ("bai giang" finds "Bài giảng"). Folded in Python:
+    for libraries of hundreds of rows (packages, activities), not millions."""
+    words = fold(query).split()
+    values = queryset.values_list("pk", field)
+    found = [pk for pk, value in values if all(w in fold(value) for w in words)]
+    return queryset.filter(pk__in=found)

@@ -11,6 +11,7 @@ and checks its CRC.
 """
 
 import contextlib
+import hashlib
 import posixpath
 import stat
 import zipfile
@@ -167,3 +168,20 @@ def _check_entry(info: zipfile.ZipInfo, name: str, limits: Limits):
             )
             % {"name": name, "ratio": info.file_size // max(info.compress_size, 1)}
         )
+
+
+def file_size(file) -> int:
+    """Bytes in a binary file object (left at its start)."""
+    file.seek(0, 2)
+    size = file.tell()
+    file.seek(0)
+    return size
+
+
+def sha256(file) -> str:
+    """Hex SHA-256 of a binary file object (left at its start)."""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: file.read(1024**2), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()

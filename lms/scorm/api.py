@@ -24,10 +24,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.packages.isolation import content_url
 from lms.progress import api as progress
 from lms.progress.api import ProgressError
 
-from . import attempts, cmi, conf
+from . import attempts, cmi
 from .data import AttemptStatus, Manifest
 from .demo import demo_package as demo_package
 from .launch import LaunchRefused, LaunchTicket, launch_token, read_launch_token
@@ -89,7 +90,7 @@ def launch_url(
         language=getattr(request, "LANGUAGE_CODE", "vi"),
     )
     path = reverse("scorm:player", args=[launch_token(ticket)])
-    return conf.get("HOCVIEN_SCORM_CONTENT_ORIGIN").rstrip("/") + path
+    return content_url(path)
 
 
 def read_ticket(token: str) -> LaunchTicket:

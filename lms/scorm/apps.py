@@ -12,11 +12,12 @@ class ScormConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from lms.org.api import give_roles_permissions_after_migrate
+        from lms.packages.isolation import register_content_paths
 
-        from . import checks  # noqa: F401 - registers the system checks
         from .roles import ROLE_PERMISSIONS
 
         give_roles_permissions_after_migrate(self, ROLE_PERMISSIONS)
+        register_content_paths("/scorm/play/", "/scorm/files/")
 
         # Package permissions are held per collection, like documents'.
         package = self.get_model("Package")

@@ -2,7 +2,6 @@
 then record a new package version. Nothing is stored when any step fails."""
 
 import dataclasses
-import hashlib
 import uuid
 
 from django.db import transaction
@@ -10,7 +9,13 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from lms.packages import conf as package_conf
-from lms.packages.archive import ArchiveRejected, PackageArchive, open_archive
+from lms.packages.archive import (
+    ArchiveRejected,
+    PackageArchive,
+    file_size,
+    open_archive,
+    sha256,
+)
 from lms.packages.storage import delete_tree, package_storage
 
 from . import manifest as manifests
@@ -28,13 +33,13 @@ def import_package(
     """Store the zip ``file`` (a binary file object) as a new version of
     ``package``, or as a new package. Raises PackageRejected with the reason;
     then no row and no file is left behind."""
-    size = _size(file)
+    size = file_size(file)
     limit = package_conf.get("HOCVIEN_PACKAGE_MAX_UPLOAD_BYTES")
     if size > limit:
         raise PackageRejected(
             _("The file is larger than %(limit)s MB.") % {"limit": limit // 1024**2}
         )
-    digest = _sha256(file)
+    digest = sha256(file)
     try:
         with open_archive(file) as archive:
             root, manifest = _manifest(archive)
@@ -60,21 +65,6 @@ def import_package(
     except BaseException:
         delete_tree(storage, prefix)
         raise
-
-
-def _size(file) -> int:
-    file.seek(0, 2)
-    size = file.tell()
-    file.seek(0)
-    return size
-
-
-def _sha256(file) -> str:
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: file.read(1024**2), b""):
-        digest.update(chunk)
-    file.seek(0)
-    return digest.hexdigest()
 
 
 def _manifest(archive: PackageArchive) -> tuple[str, Manifest]:

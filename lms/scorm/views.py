@@ -19,6 +19,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from lms.packages.isolation import clean_path, isolate
 from lms.packages.storage import package_storage
 
 from . import api, conf
@@ -27,19 +28,6 @@ from .models import Package
 FILES_SALT = "lms.scorm.files"
 MAX_BODY_BYTES = 1024 * 1024  # a commit with 64,000 characters of suspend data
 TEXT_TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json"}
-
-
-def content_policy(frame_ancestors: str) -> str:
-    return conf.get("HOCVIEN_SCORM_CONTENT_CSP").format(frame_ancestors=frame_ancestors)
-
-
-def isolate(response, frame_ancestors: str):
-    """Headers that keep package content in its box (README: Isolation)."""
-    response["Content-Security-Policy"] = content_policy(frame_ancestors)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Referrer-Policy"] = "no-referrer"  # the path holds a token
-    response["Cross-Origin-Resource-Policy"] = "same-site"
-    return response
 
 
 def _ticket_or_404(token: str):
@@ -212,7 +200,7 @@ def package_file(request, files_token: str, path: str):
     except signing.BadSignature:
         raise Http404 from None
     prefix, frame_ancestors = _files_scope(scope)
-    name = _clean(path)
+    name = clean_path(path)
     storage = package_storage()
     if name is None or not storage.exists(f"{prefix}/{name}"):
         raise Http404
@@ -232,11 +220,3 @@ def _files_scope(scope) -> tuple[str, str]:
     check frame-ancestors against every ancestor, not only the parent."""
     prefix, frame_origin = scope
     return prefix, f"'self' {frame_origin}"
-
-
-def _clean(path: str) -> str | None:
-    if not path or "\\" in path or "\x00" in path or path.startswith("/"):
-        return None
-    if posixpath.normpath(path) != path or ".." in path.split("/"):
-        return None
-    return path

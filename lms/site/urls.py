@@ -15,6 +15,7 @@ urlpatterns = [
     path("lectures/", include("media.urls")),
     path("progress/", include("lms.progress.urls")),
     path("scorm/", include("lms.scorm.urls")),
+    path("h5p/", include("lms.h5p.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]
 

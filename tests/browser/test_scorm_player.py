@@ -127,8 +127,8 @@ class Visit:
 @pytest.fixture
 def content_origin(live_server, settings):
     """The player on http://content.localhost:<port>: a host of its own."""
-    settings.HOCVIEN_SCORM_CONTENT_ORIGIN = scorm_site.content_origin(live_server)
-    return settings.HOCVIEN_SCORM_CONTENT_ORIGIN
+    settings.HOCVIEN_CONTENT_ORIGIN = scorm_site.content_origin(live_server)
+    return settings.HOCVIEN_CONTENT_ORIGIN
 
 
 @pytest.fixture

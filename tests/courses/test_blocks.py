@@ -80,12 +80,19 @@ def quiz_lesson(course, *questions, counted=True):
 
 def test_the_core_blocks_come_first_then_those_the_installed_apps_register():
     body = LessonPage._meta.get_field("body").stream_block
-    assert list(body.child_blocks) == ["text", "lecture", "document", "scorm"]
+    assert list(body.child_blocks) == ["text", "lecture", "document", "scorm", "h5p"]
 
 
 def test_a_registered_block_joins_the_editor(admin_client, quiz_registered, course):
     body = LessonPage._meta.get_field("body").stream_block
-    assert list(body.child_blocks) == ["text", "lecture", "document", "scorm", "quiz"]
+    assert list(body.child_blocks) == [
+        "text",
+        "lecture",
+        "document",
+        "scorm",
+        "h5p",
+        "quiz",
+    ]
     lesson = LessonPage.objects.descendant_of(course).first()
     response = admin_client.get(f"/admin/pages/{lesson.pk}/edit/")
     assert response.status_code == 200

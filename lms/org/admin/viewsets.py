@@ -1,23 +1,14 @@
 from django.urls import path
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from ..models import ManagedUnit, Organisation, Person, Title, Unit
+from ..ui import LocalDateColumn
 from . import import_views, password_views, views
 from .filters import PersonFilterSet, UnitFilterSet
 from .forms import ManagedUnitForm, PersonForm, UnitForm
-
-
-class LocalDateColumn(Column):
-    """A date as cadres read it (21/11/2026), not "3 days ago"."""
-
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        return date_format(localtime(value), "SHORT_DATE_FORMAT") if value else ""
 
 
 class TreeNameColumn(Column):

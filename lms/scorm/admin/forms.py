@@ -1,5 +1,3 @@
-from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
@@ -12,13 +10,9 @@ from wagtail.admin.forms.collections import (
 from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
-from lms.packages import conf as package_conf
+from lms.packages.uploads import PackageFileField, max_upload_bytes
 
 from ..models import Package
-
-
-def max_upload_bytes() -> int:
-    return package_conf.get("HOCVIEN_PACKAGE_MAX_UPLOAD_BYTES")
 
 
 def _file_help_text() -> str:
@@ -27,27 +21,10 @@ def _file_help_text() -> str:
     }
 
 
-class PackageFileField(forms.FileField):
-    """A zip within the upload limit; what is inside is checked on import."""
-
+class ZipFileField(PackageFileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", lazy(_file_help_text, str)())
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".zip"}))
         super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        file = super().clean(data, initial)
-        if not file or file is initial:
-            return file
-        if not file.size:
-            raise ValidationError(_("The file is empty."), code="empty")
-        if file.size > max_upload_bytes():
-            raise ValidationError(
-                _("The file is larger than %(size)s.")
-                % {"size": filesizeformat(max_upload_bytes())},
-                code="too_large",
-            )
-        return file
 
 
 class PackageForm(WagtailAdminModelForm):
@@ -59,7 +36,7 @@ class PackageForm(WagtailAdminModelForm):
         queryset=Collection.objects.all(),
         empty_label=None,
     )
-    new_version = PackageFileField(
+    new_version = ZipFileField(
         label=gettext_lazy("New version"),
         required=False,
         help_text=gettext_lazy(
@@ -86,7 +63,7 @@ class PackageForm(WagtailAdminModelForm):
 class PackageUploadForm(PackageForm):
     """A zip, and optionally a title (the manifest's when empty)."""
 
-    file = PackageFileField(label=gettext_lazy("Package file"))
+    file = ZipFileField(label=gettext_lazy("Package file"))
     new_version = None
 
     def __init__(self, *args, **kwargs):

@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
+from lms.org.names import filter_folded
+from lms.packages import uploads
 from lms.packages.storage import delete_tree, package_storage
 
 from .. import results
 from ..packages import PackageRejected, import_package
-from .queries import listed_packages, packages_for, search_folded, versions_of
+from .queries import listed_packages, packages_for, versions_of
 
 
 def results_button(package, priority=5):
@@ -42,7 +44,7 @@ class PackageIndexView(generic.IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return search_folded(queryset, self.search_query)
+        return filter_folded(queryset, self.search_query)
 
     def get_edit_url(self, instance):
         if self.user_has_permission_for_instance("change", instance):
@@ -59,18 +61,8 @@ class PackageIndexView(generic.IndexView):
         return buttons
 
 
-class RejectedUploadMixin:
-    """A refused zip becomes an error on its field; nothing was stored."""
-
-    file_field = "file"
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except PackageRejected as rejected:
-            form.add_error(self.file_field, str(rejected))
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
+class RejectedUploadMixin(uploads.RejectedUploadMixin):
+    rejected = (PackageRejected,)
 
 
 class PackageCreateView(RejectedUploadMixin, generic.CreateView):

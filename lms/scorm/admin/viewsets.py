@@ -1,25 +1,17 @@
 from django.urls import path
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from lms.org.ui import LocalDateColumn
 
 from .. import results
 from ..models import Package
 from . import results_views, views
 from .filters import PackageFilterSet
 from .forms import PackageForm, PackageUploadForm
-
-
-class LocalDateColumn(Column):
-    """A date as cadres read it (21/11/2026), not "3 days ago"."""
-
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        return date_format(localtime(value), "SHORT_DATE_FORMAT") if value else ""
 
 
 class PackageViewSet(ModelViewSet):

@@ -17,9 +17,16 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 # SCORM and H5P content is served from a host of its own, so packages never
 # run beside the learner's session (lms/scorm/README.md, "Isolation").
-HOCVIEN_SCORM_CONTENT_ORIGIN = env_str("HOCVIEN_SCORM_CONTENT_ORIGIN", "")
-if HOCVIEN_SCORM_CONTENT_ORIGIN:
-    ALLOWED_HOSTS.append(urlsplit(HOCVIEN_SCORM_CONTENT_ORIGIN).hostname)
+HOCVIEN_CONTENT_ORIGIN = env_str("HOCVIEN_CONTENT_ORIGIN", "")
+if HOCVIEN_CONTENT_ORIGIN:
+    ALLOWED_HOSTS.append(urlsplit(HOCVIEN_CONTENT_ORIGIN).hostname)
+# An external LRS that receives a copy of every H5P xAPI statement (optional).
+if env_str("HOCVIEN_H5P_LRS_ENDPOINT", ""):
+    HOCVIEN_H5P_LRS = {
+        "endpoint": env_str("HOCVIEN_H5P_LRS_ENDPOINT", ""),
+        "username": env_str("HOCVIEN_H5P_LRS_USERNAME", ""),
+        "password": env_str("HOCVIEN_H5P_LRS_PASSWORD", ""),
+    }
 
 INSTALLED_APPS = [
     # Hocvien LMS plugin apps
@@ -28,6 +35,7 @@ INSTALLED_APPS = [
     "lms.progress",
     "lms.packages",
     "lms.scorm",
+    "lms.h5p",
     "courses",
     "media",
     "themes.default",
@@ -64,7 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "lms.scorm.middleware.ContentOriginMiddleware",
+    "lms.packages.isolation.ContentOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -30,7 +30,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     folder = Path(tempfile.mkdtemp(prefix="hocvien-test-db-", dir=shm))
     DATABASES["default"]["TEST"] = {"NAME": str(folder / "test.sqlite3")}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-HOCVIEN_SCORM_CONTENT_ORIGIN = "http://content.testserver"
+HOCVIEN_CONTENT_ORIGIN = "http://content.testserver"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "content.testserver", ".localhost"]
 # Redis database 15 by default, so a test run never touches the demo's queues.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
