@@ -31,21 +31,21 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
-INTRO = "<p>Đọc kỹ phần tóm tắt bài học trước khi làm các câu hỏi ôn tập.</p>" * 12
+TEXT = "<p>Đọc kỹ phần tóm tắt bài học trước khi làm các câu hỏi ôn tập.</p>" * 12
 
 
 def lesson_with_activities():
-    """A lesson of the demo course: an introduction a phone screen long,
-    then the three activities."""
+    """A lesson of the demo course: each activity after a phone screen of
+    text, so that each comes into view on its own."""
     from courses.models import CoursePage, LessonPage, ModulePage
     from lms.h5p.packages import import_h5p
 
-    blocks = [{"type": "text", "value": INTRO}]
+    blocks = []
     for name in ACTIVITIES:
         with (FIXTURES / "h5p" / name).open("rb") as file:
             version = import_h5p(file=file, file_name=name)
         value = {"content": version.content_id, "pass_mark": None, "required": True}
-        blocks.append({"type": "h5p", "value": value})
+        blocks += [{"type": "text", "value": TEXT}, {"type": "h5p", "value": value}]
     course = CoursePage.objects.get(slug="ky-nang-chi-hoi-truong")
     module = ModulePage.objects.child_of(course).first()
     lesson = module.add_child(
@@ -57,12 +57,25 @@ def lesson_with_activities():
     return course, lesson
 
 
+def cached_static_handler():
+    """Static files as production serves them (whitenoise, hashed names):
+    kept by the browser, so a second activity does not fetch them again."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    class CachedStaticFilesHandler(StaticFilesHandler):
+        def serve(self, request):
+            response = super().serve(request)
+            response["Cache-Control"] = "public, max-age=31536000, immutable"
+            return response
+
+    return CachedStaticFilesHandler
+
+
 class Server:
     """Django's live server thread (as pytest-django's live_server), serving
     static files as well."""
 
     def __init__(self):
-        from django.contrib.staticfiles.handlers import StaticFilesHandler
         from django.db import connections
         from django.test.testcases import LiveServerThread
 
@@ -71,7 +84,7 @@ class Server:
             if connection.vendor == "sqlite" and connection.is_in_memory_db():
                 connections_override[connection.alias] = connection
         self.thread = LiveServerThread(
-            "localhost", StaticFilesHandler, connections_override, 0
+            "localhost", cached_static_handler(), connections_override, 0
         )
         self.thread.daemon = True
         self.thread.start()
@@ -86,19 +99,25 @@ class Server:
 
 
 class Traffic:
-    """Every response the page and its frames received, with its body size."""
+    """Every request the page and its frames made over the network (answers
+    from the browser's cache are left out), with its response body."""
 
     def __init__(self):
         self.responses = []
         self.lock = threading.Lock()
 
-    def on_response(self, response):
+    def on_finished(self, request):
+        response = request.response()
+        if response is None or response.from_service_worker:
+            return
+        if request.sizes()["responseBodySize"] <= 0 and response.status != 204:
+            return  # from the browser's cache (or no body at all)
         try:
             body = response.body()
-        except Exception:  # noqa: BLE001 - redirects and aborted loads have none
+        except Exception:  # noqa: BLE001 - redirects have none
             body = b""
         with self.lock:
-            self.responses.append((response.url, body))
+            self.responses.append((request.url, body))
 
     def take(self):
         with self.lock:
@@ -166,7 +185,7 @@ def run(report):
             )
             context.add_cookies([session_cookie(learner, server)])
             page = context.new_page()
-            page.on("response", traffic.on_response)
+            page.on("requestfinished", traffic.on_finished)
             page.goto(server.url + lesson.url, wait_until="networkidle")
             before = traffic.take()
             add(report, "H5P lesson page (3 activities), before scrolling", before)
@@ -174,22 +193,31 @@ def run(report):
             report.add(
                 "  requests to the content origin before scrolling", len(outside), ""
             )
-            first = page.locator("iframe[data-h5p]").first
-            first.scroll_into_view_if_needed()
-            page.frame_locator("iframe[data-h5p]").first.frame_locator(
-                "iframe.h5p-iframe"
-            ).locator(".h5p-content").wait_for()
-            page.wait_for_load_state("networkidle")
-            opened = traffic.take()
-            add(report, "first activity scrolled into view (Multiple Choice)", opened)
-            by_kind = defaultdict(list)
-            for url, body in opened:
-                by_kind[kind_of(url)].append((url, body))
-            for kind, responses in sorted(by_kind.items()):
-                add(report, f"  of which {kind}", responses)
+            frames = page.locator("iframe[data-h5p]")
+            for number, name in enumerate(ACTIVITIES):
+                open_activity(page, frames.nth(number), number)
+                opened = traffic.take()
+                label = f"activity {number + 1} scrolled into view ({name})"
+                add(report, label, opened)
+                by_kind = defaultdict(list)
+                for url, body in opened:
+                    by_kind[kind_of(url)].append((url, body))
+                for kind, responses in sorted(by_kind.items()):
+                    add(report, f"  of which {kind}", responses)
             browser.close()
     finally:
         server.stop()
+
+
+def open_activity(page, frame, number):
+    """Scroll the activity's frame to the middle of the screen and wait
+    until H5P has drawn it and the network is quiet."""
+    frame.evaluate("f => f.scrollIntoView({block: 'center'})")
+    page.frame_locator("iframe[data-h5p]").nth(number).frame_locator(
+        "iframe.h5p-iframe"
+    ).locator(".h5p-content").wait_for()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # late fonts and pictures
 
 
 def add(report, label, responses):
