@@ -16,6 +16,9 @@ PORT ?= 8000
 # The PostgreSQL pass creates and drops its own database (test_hocvien).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
+# Tests outside the browser run in this many processes (pytest-xdist; each
+# has its own test database); browser tests run alone, one Chromium at a time.
+TEST_WORKERS ?= 2
 
 # Debian packages: gettext compiles translations; ffmpeg transcodes lectures;
 # Chromium drives browser tests (and the H5P page benchmark); espeak-ng and
@@ -65,10 +68,12 @@ test: install messages
 	$(MAKE) --no-print-directory lint
 	DJANGO_SETTINGS_MODULE=lms.site.settings.test $(PY) manage.py makemigrations --check --dry-run -v 1
 	@echo "=== Test suite on SQLite ==="
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 	@echo "=== Test suite on PostgreSQL ($(TEST_DATABASE_URL)) ==="
 	@$(PY) deploy/check-database "$(TEST_DATABASE_URL)"
-	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
 bench: install messages
 	@deploy/ensure-debian-packages $(DEBIAN_BENCH)
