@@ -76,6 +76,8 @@ def player(request, token: str):
             "librariesPath": reverse("h5p:libraries").rstrip("/"),
             "frameJs": static(f"{VENDOR}/frame.bundle.js"),
             "frameCss": static(f"{VENDOR}/styles/h5p.css"),
+            # Runs in H5P's frame before H5P starts (see storage.js).
+            "customJs": [static("h5p/storage.js")],
             "xAPIObjectIRI": api.activity_iri(ticket),
             "saveFreq": conf.get("HOCVIEN_H5P_SAVE_SECONDS"),
             "user": {

@@ -5,6 +5,10 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.factories import UserFactory
+
+from .accounts import PASSWORD
+
 CHROMIUM = os.environ.get("HOCVIEN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,3 +43,12 @@ def phone_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def administrator_learner(db):
+    """The learner whose session a package would most like to steal."""
+    user = UserFactory(username="quantri", is_superuser=True, is_staff=True)
+    user.set_password(PASSWORD)
+    user.save()
+    return user

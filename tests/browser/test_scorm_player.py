@@ -23,9 +23,10 @@ from courses.models import CatalogueIndexPage, CoursePage, LessonPage, ModulePag
 from lms.progress import api as progress
 from lms.scorm.data import AttemptStatus
 from tests.browser import scorm_site
+from tests.browser.accounts import log_in
 from tests.browser.scorm_site import ITEM_KEY, Learner, Player, eventually
 from tests.courses.conftest import publish
-from tests.factories import UserFactory, ensure_wagtail_site
+from tests.factories import ensure_wagtail_site
 from tests.lms.scorm import packages
 
 pytestmark = [
@@ -107,7 +108,6 @@ RESULTS = {
         "ended, completed and passed with 1.0, the item completed."
     ),
 }
-PASSWORD = "hocvien2026"
 
 
 class Visit:
@@ -419,15 +419,6 @@ def lesson_with_package(package):
     return course, lesson
 
 
-@pytest.fixture
-def administrator_learner(db):
-    """The learner whose session a package would most like to steal."""
-    user = UserFactory(username="quantri", is_superuser=True, is_staff=True)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
 def test_a_lesson_page_plays_a_package_that_cannot_read_the_lms_session(
     live_server, content_origin, phone_page, administrator_learner
 ):
@@ -439,11 +430,7 @@ def test_a_lesson_page_plays_a_package_that_cannot_read_the_lms_session(
     page = phone_page
     page.set_default_timeout(scorm_site.WAIT_MS)
 
-    page.goto(live_server.url + "/dang-nhap/")
-    page.get_by_label("Số điện thoại hoặc email").fill("quantri")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
+    log_in(page, live_server.url, "quantri")
     page.goto(live_server.url + lesson.url)
     activity = page.locator(".scorm-activity")
     with page.expect_response(scorm_site.is_deliver):
