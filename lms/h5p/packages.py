@@ -6,7 +6,6 @@ content version. Nothing is stored when any step fails."""
 import uuid
 from collections import defaultdict
 
-from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -51,19 +50,18 @@ def import_h5p(
             reading = _read(archive)
             prefix = f"h5p/content/{uuid.uuid4().hex}"
             written.append(prefix)
-            _extract(archive, reading.content_files, storage, prefix)
+            archive.extract(storage, prefix, names=reading.content_files)
             fresh = {}
             for ref, info in reading.resolution.from_package.items():
                 library_prefix = (
                     f"h5p/libraries/{ref.folder}.{info.patch}-{uuid.uuid4().hex[:12]}"
                 )
                 written.append(library_prefix)
-                _extract(
-                    archive,
-                    reading.library_files[ref],
+                archive.extract(
                     storage,
                     library_prefix,
-                    strip=ref.folder,
+                    names=reading.library_files[ref],
+                    folder=ref.folder,
                 )
                 fresh[ref] = (info, library_prefix)
         version, unused = _record(
@@ -198,15 +196,6 @@ def _check_resolution(reading: Reading):
             _("The main library %(library)s cannot be played on its own.")
             % {"library": str(main)}
         )
-
-
-def _extract(archive, names, storage, prefix: str, strip: str = ""):
-    for name in names:
-        target = name[len(strip) + 1 :] if strip else name
-        with archive.open(name) as source:
-            stored = storage.save(f"{prefix}/{target}", File(source, target))
-        if stored != f"{prefix}/{target}":  # never: the prefix is new
-            raise RuntimeError(f"storage renamed {prefix}/{target}")
 
 
 def _remove(storage, prefixes):

@@ -1,8 +1,6 @@
 """What the admin's results pages read: whose results a user may see, and
 each learner's standing and last answers in an activity. Queries only read."""
 
-from django.db.models import Count, Q
-
 from lms.org import api as org
 
 from .models import Result, Statement
@@ -58,16 +56,6 @@ def learner_statements(result: Result):
     )
 
 
-def learner_counts(contents):
-    """Learners with a result, per content id (one query)."""
-    return dict(
-        Result.objects.filter(content__in=contents)
-        .values("content")
-        .annotate(n=Count("user", distinct=True))
-        .values_list("content", "n")
-    )
-
-
 def statement_label(statement: Statement) -> str:
     """What a statement is about, in words the content gave it (the
     question's text where H5P sends it), else its object id."""
@@ -80,7 +68,3 @@ def statement_label(statement: Statement) -> str:
 
 def verb_label(statement: Statement) -> str:
     return statement.verb.rstrip("/").rsplit("/", 1)[-1]
-
-
-def answered_filter():
-    return Q(verb__endswith="/answered") | Q(verb__endswith="/completed")

@@ -67,16 +67,18 @@ class PackageArchive:
     def open(self, name: str):
         return self._zip.open(self.members[name])
 
-    def extract(self, storage, prefix: str) -> list[str]:
-        """Write every member under ``prefix`` in ``storage``; on any error
-        remove what was written and re-raise. Returns the stored names."""
+    def extract(self, storage, prefix: str, names=None, folder: str = "") -> list[str]:
+        """Write every member (or only ``names``) under ``prefix`` in
+        ``storage``, without the leading ``folder/`` of their paths; on any
+        error remove what was written and re-raise. Returns the stored names."""
         written = []
         try:
-            for name in self.members:
+            for name in self.members if names is None else names:
+                inside = name.removeprefix(f"{folder}/") if folder else name
                 # Listed first: a failed save may leave part of the file.
-                written.append(f"{prefix}/{name}")
+                written.append(f"{prefix}/{inside}")
                 with self.open(name) as source:
-                    written[-1] = storage.save(written[-1], File(source, name))
+                    written[-1] = storage.save(written[-1], File(source, inside))
         except BaseException:
             for target in written:
                 storage.delete(target)

@@ -10,11 +10,16 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.collections import CollectionChoiceField
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
 from .storage import delete_tree, package_storage
@@ -25,6 +30,27 @@ def items_for(model, user, actions=("add", "change", "delete")):
     """Items of ``model`` in collections where ``user`` holds one of ``actions``."""
     policy = policy_registry.get_by_type(model)
     return policy.instances_user_has_any_permission_for(user, list(actions))
+
+
+class LibraryItemForm(WagtailAdminModelForm):
+    """A collection the user may add to or change items in (subclasses add
+    the title, description and file fields in their Meta)."""
+
+    collection = CollectionChoiceField(
+        label=gettext_lazy("Collection"),
+        queryset=Collection.objects.all(),
+        empty_label=None,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            policy = policy_registry.get_by_type(self._meta.model)
+            self.fields[
+                "collection"
+            ].queryset = policy.collections_user_has_any_permission_for(
+                self.for_user, ["add", "change"]
+            )
 
 
 class LibraryMixin:
@@ -166,3 +192,61 @@ def delete_folders(folders):
             delete_tree(storage, folder)
         except FileNotFoundError:
             pass
+
+
+class LibraryViewSet(ModelViewSet):
+    """The admin of a library: add through ``upload_handler``'s form, edit,
+    delete, and the results pages (``results_view_class`` listing the
+    learners, ``detail_view_class`` at ``detail_route`` for one of them).
+    Add, change and delete are given per collection (the group's permission
+    panel); only ``results_permission`` (a codename) is global, and holders
+    see the menu item even without a collection."""
+
+    upload_handler = None
+    results_permission = ""
+    results_view_class = None
+    detail_view_class = None
+    detail_route = ("", "")  # (path after results/<pk>/, URL name)
+
+    def may_see_results(self, user) -> bool:
+        raise NotImplementedError
+
+    def get_add_view_kwargs(self, **kwargs):
+        upload = self.upload_handler.bind_to_model(self.model)
+        return super().get_add_view_kwargs(
+            panel=upload, form_class=upload.get_form_class(), **kwargs
+        )
+
+    def get_permissions_to_register(self):
+        registered = super().get_permissions_to_register()
+        return registered.filter(codename=self.results_permission)
+
+    @cached_property
+    def menu_item_class(self):
+        base, may_see_results = super().menu_item_class, self.may_see_results
+
+        def is_shown(item, request):
+            return base.is_shown(item, request) or may_see_results(request.user)
+
+        return type("LibraryMenuItem", (base,), {"is_shown": is_shown})
+
+    def get_urlpatterns(self):
+        route, name = self.detail_route
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "results/<int:pk>/",
+                self.results_view_class.as_view(),
+                name="results",
+            ),
+            path(
+                "results/<int:pk>/results/",
+                self.results_view_class.as_view(results_only=True),
+                name="results_results",
+            ),
+            path(
+                f"results/<int:pk>/{route}",
+                self.detail_view_class.as_view(),
+                name=name,
+            ),
+        ]

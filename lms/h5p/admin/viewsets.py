@@ -1,11 +1,9 @@
-from django.urls import path
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.org.ui import LocalDateColumn
+from lms.packages.library_admin import LibraryViewSet
 
 from .. import results
 from ..models import Content
@@ -13,7 +11,7 @@ from . import results_views, views
 from .forms import ContentForm, ContentUploadForm
 
 
-class ContentViewSet(ModelViewSet):
+class ContentViewSet(LibraryViewSet):
     model = Content
     name = "h5p_contents"
     url_prefix = "h5p/activities"
@@ -66,42 +64,10 @@ class ContentViewSet(ModelViewSet):
         base_form_class=ContentUploadForm,
     )
 
-    def get_add_view_kwargs(self, **kwargs):
-        upload = self.upload_handler.bind_to_model(Content)
-        return super().get_add_view_kwargs(
-            panel=upload, form_class=upload.get_form_class(), **kwargs
-        )
+    results_permission = "view_h5p_results"
+    results_view_class = results_views.ResultsView
+    detail_view_class = results_views.LearnerView
+    detail_route = ("learner/<int:result_pk>/", "learner")
 
-    def get_permissions_to_register(self):
-        # Add, change and delete are given per collection (the group's
-        # "H5P activity permissions" panel); only seeing results is global.
-        return super().get_permissions_to_register().filter(codename="view_h5p_results")
-
-    @cached_property
-    def menu_item_class(self):
-        base = super().menu_item_class
-
-        def is_shown(item, request):
-            return base.is_shown(item, request) or results.may_see_results(request.user)
-
-        return type("ContentMenuItem", (base,), {"is_shown": is_shown})
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "results/<int:pk>/",
-                results_views.ResultsView.as_view(),
-                name="results",
-            ),
-            path(
-                "results/<int:pk>/results/",
-                results_views.ResultsView.as_view(results_only=True),
-                name="results_results",
-            ),
-            path(
-                "results/<int:pk>/learner/<int:result_pk>/",
-                results_views.LearnerView.as_view(),
-                name="learner",
-            ),
-        ]
+    def may_see_results(self, user) -> bool:
+        return results.may_see_results(user)

@@ -2,14 +2,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.collections import (
-    CollectionChoiceField,
     collection_member_permission_formset_factory,
 )
-from wagtail.models import Collection
-from wagtail.permissions import policy_registry
 
+from lms.packages.library_admin import LibraryItemForm
 from lms.packages.uploads import PackageFileField, max_upload_bytes
 
 from ..models import Package
@@ -27,15 +24,10 @@ class ZipFileField(PackageFileField):
         super().__init__(*args, **kwargs)
 
 
-class PackageForm(WagtailAdminModelForm):
+class PackageForm(LibraryItemForm):
     """Title, description and a collection the user may add to; an optional
     zip becomes the package's new current version (the view imports it)."""
 
-    collection = CollectionChoiceField(
-        label=gettext_lazy("Collection"),
-        queryset=Collection.objects.all(),
-        empty_label=None,
-    )
     new_version = ZipFileField(
         label=gettext_lazy("New version"),
         required=False,
@@ -44,16 +36,6 @@ class PackageForm(WagtailAdminModelForm):
             "already started stay on their version."
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.for_user is not None:
-            policy = policy_registry.get_by_type(Package)
-            self.fields[
-                "collection"
-            ].queryset = policy.collections_user_has_any_permission_for(
-                self.for_user, ["add", "change"]
-            )
 
     class Meta:
         model = Package

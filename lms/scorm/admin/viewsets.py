@@ -1,11 +1,9 @@
-from django.urls import path
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.org.ui import LocalDateColumn
+from lms.packages.library_admin import LibraryViewSet
 
 from .. import results
 from ..models import Package
@@ -14,7 +12,7 @@ from .filters import PackageFilterSet
 from .forms import PackageForm, PackageUploadForm
 
 
-class PackageViewSet(ModelViewSet):
+class PackageViewSet(LibraryViewSet):
     model = Package
     name = "scorm_packages"
     url_prefix = "scorm/packages"
@@ -68,44 +66,10 @@ class PackageViewSet(ModelViewSet):
         base_form_class=PackageUploadForm,
     )
 
-    def get_add_view_kwargs(self, **kwargs):
-        upload = self.upload_handler.bind_to_model(Package)
-        return super().get_add_view_kwargs(
-            panel=upload, form_class=upload.get_form_class(), **kwargs
-        )
+    results_permission = "view_scorm_results"
+    results_view_class = results_views.ResultsView
+    detail_view_class = results_views.AttemptView
+    detail_route = ("attempt/<int:attempt_pk>/", "attempt")
 
-    def get_permissions_to_register(self):
-        # Add, change and delete are given per collection (the group's
-        # "SCORM package permissions" panel); only seeing results is global.
-        return (
-            super().get_permissions_to_register().filter(codename="view_scorm_results")
-        )
-
-    @cached_property
-    def menu_item_class(self):
-        base = super().menu_item_class
-
-        def is_shown(item, request):
-            return base.is_shown(item, request) or results.may_see_results(request.user)
-
-        return type("PackageMenuItem", (base,), {"is_shown": is_shown})
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "results/<int:pk>/",
-                results_views.ResultsView.as_view(),
-                name="results",
-            ),
-            path(
-                "results/<int:pk>/results/",
-                results_views.ResultsView.as_view(results_only=True),
-                name="results_results",
-            ),
-            path(
-                "results/<int:pk>/attempt/<int:attempt_pk>/",
-                results_views.AttemptView.as_view(),
-                name="attempt",
-            ),
-        ]
+    def may_see_results(self, user) -> bool:
+        return results.may_see_results(user)
