@@ -21,10 +21,11 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
 
 # Debian packages: gettext compiles translations; ffmpeg transcodes lectures;
+# Pango and Noto fonts let WeasyPrint print schedules and sign-in sheets;
 # Chromium drives browser tests (and the H5P page benchmark); espeak-ng and
 # DejaVu make benchmark clips.
-DEBIAN_RUNTIME := gettext ffmpeg
-DEBIAN_TEST := gettext ffmpeg chromium fonts-noto-core
+DEBIAN_RUNTIME := gettext ffmpeg libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core
+DEBIAN_TEST := $(DEBIAN_RUNTIME) chromium
 DEBIAN_BENCH := ffmpeg chromium espeak-ng fonts-dejavu-core fontconfig
 
 .PHONY: demo test bench lint fmt messages lock run install clean-venv

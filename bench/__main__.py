@@ -1,6 +1,6 @@
 """Run every benchmark against a throw-away database loaded with the demo data.
 
-Usage: python -m bench [--postgres URL] [--people N] [--watch] [--scorm]
+Usage: python -m bench [--postgres URL] [--people N] [--watch] [--scorm] [--checkin]
                        [--transcode] [--upload]
 
 The page weights (bench/page_weight.py; bench/h5p_page.py: a lesson with
@@ -10,11 +10,12 @@ view) and the SQL query counts of the progress channel and the course page
 endpoint under gunicorn on PostgreSQL (bench/watch_endpoint.py, ~3 minutes;
 its own throw-away database on the server of --postgres, or on the local
 one). ``--scorm`` adds the SCORM runtime commit endpoint the same way
-(bench/scorm_commit.py, ~5 minutes). ``--transcode`` adds the transcoding
-benchmark (bench/transcode.py), which takes tens of minutes and prints its
-figures as it goes. ``--upload`` adds the resumable upload benchmark
-(bench/upload.py: 2 GiB through the admin's tus endpoint on a real server
-process, under a minute).
+(bench/scorm_commit.py, ~5 minutes), and ``--checkin`` QR check-in of 100
+learners within a minute (bench/check_in.py, ~2 minutes). ``--transcode``
+adds the transcoding benchmark (bench/transcode.py), which takes tens of
+minutes and prints its figures as it goes. ``--upload`` adds the resumable
+upload benchmark (bench/upload.py: 2 GiB through the admin's tus endpoint on
+a real server process, under a minute).
 """
 
 import argparse
@@ -66,6 +67,11 @@ def main() -> int:
         help="also load-test the watch-report endpoint under gunicorn on PostgreSQL",
     )
     parser.add_argument(
+        "--checkin",
+        action="store_true",
+        help="also load-test QR check-in (100 learners in a minute) on PostgreSQL",
+    )
+    parser.add_argument(
         "--scorm",
         action="store_true",
         help="also load-test the SCORM commit endpoint under gunicorn on PostgreSQL",
@@ -108,6 +114,10 @@ def main() -> int:
         from bench import watch_endpoint
 
         status = watch_endpoint.run(args.postgres) or status
+    if args.checkin:
+        from bench import watch_endpoint
+
+        status = watch_endpoint.run(args.postgres, "bench.check_in") or status
     if args.scorm:
         from bench import scorm_commit
 

@@ -514,7 +514,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(env, port: int, workers: int, worker_class: str, log: Path):
+def start_gunicorn(
+    env, port: int, workers: int, worker_class: str, log: Path, probe=(PATH, 405)
+):
+    """gunicorn serving the site; ready once GET ``probe[0]`` answers the
+    status ``probe[1]`` (the default: a POST-only URL routed to its view)."""
     command = [sys.executable, "-m", "gunicorn", "lms.site.wsgi"]
     command += ["--workers", str(workers), "--worker-class", worker_class]
     command += ["--bind", f"127.0.0.1:{port}", "--error-logfile", str(log)]
@@ -524,15 +528,16 @@ def start_gunicorn(env, port: int, workers: int, worker_class: str, log: Path):
             command, env=env, stdout=output, stderr=output, start_new_session=True
         )
     deadline = time.monotonic() + 60
+    path, expected = probe
     while True:  # the app answers once a worker has loaded it
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", PATH)
+            connection.request("GET", path)
             status = connection.getresponse().status
             connection.close()
-            if status == 405:  # POST only: the URL is routed to the view
+            if status == expected:
                 return server
-            raise RuntimeError(f"GET {PATH} answered {status}; see {log}")
+            raise RuntimeError(f"GET {path} answered {status}; see {log}")
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"gunicorn did not start; see {log}") from None

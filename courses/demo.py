@@ -91,6 +91,7 @@ def build(stdout=None) -> CoursePage:
         learning_hours=8,
         mode="blended",
         instructors="ThS. Nguyễn Thị Lan, Học viện Phụ nữ Việt Nam",
+        min_attendance_percent=75,
     )
     video = demo_video()
     for slug, title, required, lessons in LESSONS:

@@ -40,5 +40,9 @@ def course_item_specs(course):
 
 
 def sync_course(course):
-    """Tell progress which items the course has now (after a publish)."""
+    """Tell progress which items the course has now, and what it asks
+    beyond them (after a publish)."""
     progress.sync_course_items(course=course, items=list(course_item_specs(course)))
+    progress.set_completion_rule(
+        course=course, min_attendance_percent=course.min_attendance_percent
+    )

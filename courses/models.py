@@ -2,6 +2,7 @@
 lesson pages. No learner state here: enrolment and progress are asked of
 lms.progress through its api."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,15 @@ class CoursePage(Page):
     self_enrolment = models.BooleanField(
         _("learners may enrol themselves"), default=True
     )
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Share of the sessions of their class a learner must attend "
+            "(present or late) to complete the course; 0 if not required."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -90,6 +100,9 @@ class CoursePage(Page):
                 FieldPanel("self_enrolment"),
             ],
             heading=_("Course facts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("min_attendance_percent")], heading=_("Completion")
         ),
     ]
     parent_page_types = ["courses.CatalogueIndexPage"]

@@ -10,17 +10,17 @@ from wagtail.admin import messages
 from wagtail.log_actions import log
 
 from lms.org import api as org
+from lms.org.ui import PeoplePickerViewMixin
 from lms.progress import api as progress
 from lms.progress.data import EnrolmentSource
 
-from .forms import EnrolPeopleForm
 from .listing import CourseActionView, url
 from .scope import ADD
 
 PREVIEW_SHOWN = 20
 
 
-class EnrolPeopleView(CourseActionView):
+class EnrolPeopleView(PeoplePickerViewMixin, CourseActionView):
     permission = ADD
     template_name = "courses/admin/enrol_people.html"
     action_title = gettext_lazy("Enrol people")
@@ -29,22 +29,6 @@ class EnrolPeopleView(CourseActionView):
         context = super().get_context_data(**kwargs)
         context.update(course=self.course, index_url=url("index", self.course.pk))
         return context
-
-    def get(self, request, *args, **kwargs):
-        form = EnrolPeopleForm(user=request.user)
-        return self.render_to_response(self.get_context_data(form=form))
-
-    def post(self, request, *args, **kwargs):
-        form = EnrolPeopleForm(request.POST, user=request.user)
-        action = request.POST.get("action")
-        if action not in ("preview", "confirm") or not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        if not form.has_choice():
-            form.add_error(None, _("Choose a unit, a position title or some people."))
-            return self.render_to_response(self.get_context_data(form=form))
-        if action == "confirm":
-            return self.enrol(form.selection())
-        return self.render_to_response(self.preview_context(form))
 
     def preview_context(self, form):
         selection = form.selection()
@@ -62,7 +46,7 @@ class EnrolPeopleView(CourseActionView):
         )
 
     @transaction.atomic
-    def enrol(self, selection):
+    def confirm(self, selection):
         # Everyone registered has an account; one deleted since gets a new
         # one (unusable password until a manager sets one), as on registering.
         accounts = [org.ensure_account(p) for p in selection.filter(user__isnull=True)]

@@ -21,6 +21,8 @@ from .data import ROLE_GROUPS, Position, Role
 from .models import Assignment, ManagedUnit, Person, Title, Unit
 from .signals import person_moved
 
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
 
 class OrgError(Exception):
     """A request lms.org refused; ``str(error)`` is a sentence for the user."""
@@ -41,6 +43,43 @@ def titles_visible_to(user):
     ``user`` may see (for filters and choosers)."""
     units = scoping.visible_units(user)
     return Title.objects.filter(organisation__in=units.values("organisation"))
+
+
+def nearest_managers(unit: Unit, *, permission: str | None = None):
+    """Queryset of the users who manage the unit nearest to ``unit`` (itself,
+    then its parent, and so on up) that has any; only users holding
+    ``permission`` ("app_label.codename") are counted when it is given.
+    Empty when no unit above has one. How a learner's approver is found."""
+    manager = get_user_model().objects
+    if permission is None:
+        users = manager.filter(is_active=True)
+    else:
+        users = manager.with_perm(
+            permission, include_superusers=False, backend=MODEL_BACKEND
+        )
+    managed = ManagedUnit.objects.filter(
+        unit__in=[*unit.get_ancestors(), unit], user__in=users
+    )
+    nearest = managed.order_by("-unit__depth").values("unit_id").first()
+    if nearest is None:
+        return users.none()
+    return users.filter(managed_units__unit_id=nearest["unit_id"])
+
+
+def instructor_accounts():
+    """Queryset of the login accounts with the instructor role."""
+    group = ROLE_GROUPS[Role.INSTRUCTOR]
+    return get_user_model().objects.filter(groups__name=group).order_by("first_name")
+
+
+def people_for_users(user_ids):
+    """Queryset of the people whose accounts are ``user_ids`` (ids or a
+    subquery), with unit and title, in Vietnamese name order."""
+    return (
+        Person.objects.filter(user_id__in=user_ids)
+        .select_related("unit", "title")
+        .order_by("sort_key", "pk")
+    )
 
 
 def person_for_user(user) -> Person | None:
@@ -67,6 +106,12 @@ def register_person(*, since: datetime.date | None = None, **fields) -> Person:
     return person
 
 
+def role_group(role: Role) -> Group:
+    """The group of ``role``; made again if missing (a test database
+    flushed after the migration that creates the groups)."""
+    return Group.objects.get_or_create(name=ROLE_GROUPS[role])[0]
+
+
 def ensure_account(person: Person):
     """Give ``person`` a login account if they have none; the password stays
     unusable until a manager sets one (``set_temporary_password``)."""
@@ -79,7 +124,7 @@ def ensure_account(person: Person):
     user.first_name = person.full_name[:150]
     user.set_unusable_password()
     user.save()
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[Role.LEARNER]))
+    user.groups.add(role_group(Role.LEARNER))
     person.user = user
     person.save(update_fields=["user"])
     return user
@@ -173,7 +218,7 @@ def assignments_on(day: datetime.date):
 @transaction.atomic
 def grant_role(*, user, role: Role, units=()):
     """Put ``user`` in the role's group and give them the subtrees of ``units``."""
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    user.groups.add(role_group(role))
     for unit in units:
         ManagedUnit.objects.get_or_create(user=user, unit=unit)
 
@@ -250,3 +295,50 @@ def import_template(*, file_format: str, user=None) -> bytes:
     unit = units.select_related("organisation").first()
     title = unit.organisation.titles.first() if unit is not None else None
     return makers[file_format](unit=unit, title=title)
+
+
+# --- used by lms.training sheets
+
+FIND_CHUNK = 2000  # SQLite limits the parameters of one query
+
+
+def find_people(*, phones=(), national_ids=(), emails=(), within=None) -> dict:
+    """The people, among ``within`` (a Person queryset; everyone when None),
+    with the phone numbers, citizen ID numbers or emails given as typed in
+    a spreadsheet: phones the local way or in E.164, phones and IDs that a
+    number cell stripped of their leading zeros restored, emails in any case.
+
+    Returns ``{("phone" | "national_id" | "email", value as given): Person}``
+    (with ``user``, ``unit`` and ``title``) for each value that found
+    someone. Values not well formed and values of nobody in ``within`` are
+    simply absent, so the caller learns nothing about people elsewhere.
+    A few queries per 2,000 values."""
+    from django.db.models.functions import Lower
+
+    from .people_import import cells  # the people import's own cell readers
+
+    people = within if within is not None else Person.objects.all()
+    people = people.select_related("user", "unit", "title")
+    people = people.annotate(email_key=Lower("email"))
+    searches = [
+        ("phone", "phone", cells.phone, phones),
+        ("national_id", "national_id", cells.national_id, national_ids),
+        ("email", "email_key", cells.email, emails),
+    ]
+    found = {}
+    for key, field, read, values in searches:
+        wanted = {}
+        for value in values:
+            try:
+                stored = read(str(value).strip())
+            except cells.Invalid:
+                continue
+            if stored:
+                wanted.setdefault(stored, []).append(value)
+        stored_values = sorted(wanted)
+        for start in range(0, len(stored_values), FIND_CHUNK):
+            chunk = stored_values[start : start + FIND_CHUNK]
+            for person in people.filter(**{f"{field}__in": chunk}):
+                for value in wanted[getattr(person, field)]:
+                    found[key, value] = person
+    return found

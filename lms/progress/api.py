@@ -10,6 +10,7 @@ import datetime
 import time
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from . import ranges
 from .data import (
+    AttendanceSummary,
     BulkEnrolment,
     CompletionResult,
     EnrolmentCounts,
@@ -27,7 +29,14 @@ from .data import (
     ProgressSummary,
     WatchResult,
 )
-from .models import CourseProgress, Enrolment, Item, ItemCompletion, WatchRecord
+from .models import (
+    CompletionRule,
+    CourseProgress,
+    Enrolment,
+    Item,
+    ItemCompletion,
+    WatchRecord,
+)
 from .signals import course_completed, item_completed
 
 DEFAULT_VIDEO_THRESHOLD = 0.9
@@ -42,9 +51,12 @@ class ProgressError(Exception):
     """A refused request; ``str(error)`` is a translated sentence."""
 
 
-def sync_course_items(*, course, items) -> None:
-    """Make the course's items match ``items`` (ItemSpec): add and update by
-    key; items no longer there become inactive, keeping their completions."""
+def sync_course_items(*, course, items, cohort: str = "") -> None:
+    """Make the course's items of ``cohort`` match ``items`` (ItemSpec): add
+    and update by key; items of that cohort no longer there become inactive,
+    keeping their completions. ``cohort`` "" is the course content every
+    learner has; a training class syncs its sessions under its own cohort,
+    and the two never touch each other's items."""
     keys = []
     for spec in items:
         keys.append(spec.key)
@@ -57,10 +69,23 @@ def sync_course_items(*, course, items) -> None:
                 "required": spec.required,
                 "threshold": spec.threshold,
                 "duration": spec.duration,
+                "cohort": cohort,
                 "is_active": True,
             },
         )
-    Item.objects.filter(course=course).exclude(key__in=keys).update(is_active=False)
+    stale = Item.objects.filter(course=course, cohort=cohort).exclude(key__in=keys)
+    stale.update(is_active=False)
+
+
+def set_completion_rule(*, course, min_attendance_percent: int = 0) -> None:
+    """What the course asks beyond its items: the share (0-100) of their
+    cohort's sessions a learner must attend. It counts from each learner's
+    next progress update (``refresh_progress`` to apply it at once)."""
+    if not 0 <= min_attendance_percent <= 100:
+        raise ProgressError(_("The minimum attendance must be between 0 and 100%."))
+    CompletionRule.objects.update_or_create(
+        course=course, defaults={"min_attendance_percent": min_attendance_percent}
+    )
 
 
 def _restored_status():
@@ -72,30 +97,45 @@ def _restored_status():
     )
 
 
-def enrol(*, user, course, source: str = "self") -> Enrolment:
+def enrol(*, user, course, source: str = "self", cohort: str | None = None):
     """Enrol ``user`` in ``course`` (idempotent; re-activates a withdrawal,
-    with the progress the learner had)."""
+    with the progress the learner had). ``cohort`` (a training class) puts
+    the learner with that cohort's sessions; None leaves it as it was."""
     enrolment, created = Enrolment.objects.get_or_create(
-        user=user, course=course, defaults={"source": source}
+        user=user, course=course, defaults={"source": source, "cohort": cohort or ""}
     )
     if not created and enrolment.status == EnrolmentStatus.WITHDRAWN:
         Enrolment.objects.filter(pk=enrolment.pk).update(status=_restored_status())
         enrolment.refresh_from_db(fields=["status"])
+    if not created and cohort is not None and enrolment.cohort != cohort:
+        set_cohort(user=user, course=course, cohort=cohort)
+        enrolment.cohort = cohort
     return enrolment
+
+
+def set_cohort(*, user, course, cohort: str) -> None:
+    """Move an enrolled learner to ``cohort`` ("" for none): from now on that
+    cohort's sessions count for them. Their progress is recomputed."""
+    Enrolment.objects.filter(user=user, course=course).update(cohort=cohort)
+    course_id = getattr(course, "pk", course)
+    refresh_progress(course_id=course_id, user_ids=[user.pk])
 
 
 ENROL_BATCH_SIZE = 1000
 
 
 @transaction.atomic
-def enrol_many(*, users, course, source: str = "staff") -> BulkEnrolment:
+def enrol_many(
+    *, users, course, source: str = "staff", cohort: str | None = None
+) -> BulkEnrolment:
     """Enrol every user of ``users`` (a queryset of users, or a list of
     users) in ``course``; idempotent, like ``enrol``.
 
     Withdrawn learners are re-enrolled with the progress they had; learners
     already enrolled are left as they are. A constant number of queries
     whatever the number of users (plus one insert per 1,000 new
-    enrolments). Concurrent enrolments of the same people are safe (the
+    enrolments, and a progress update per learner moved to ``cohort``
+    from another). Concurrent enrolments of the same people are safe (the
     unique row wins); the counts are as this call saw them."""
     if isinstance(users, QuerySet):
         ids = set(users.values_list("pk", flat=True))
@@ -108,8 +148,12 @@ def enrol_many(*, users, course, source: str = "staff") -> BulkEnrolment:
         mine.filter(status=EnrolmentStatus.WITHDRAWN).update(
             status=_restored_status(), source=source
         )
+    if cohort is not None:
+        moved = list(mine.exclude(cohort=cohort).values_list("user_id", flat=True))
+        mine.filter(user_id__in=moved).update(cohort=cohort)
+        refresh_progress(course_id=course.pk, user_ids=moved)
     new = [
-        Enrolment(user_id=pk, course=course, source=source)
+        Enrolment(user_id=pk, course=course, source=source, cohort=cohort or "")
         for pk in sorted(ids - existing.keys())
     ]
     Enrolment.objects.bulk_create(
@@ -232,13 +276,32 @@ def submit_completion(
                 sender=Item, user=user, item=item, course_id=course_id
             )
         )
-        if completed_now:
-            transaction.on_commit(
-                lambda: course_completed.send(
-                    sender=Item, user=user, course_id=course_id
-                )
-            )
     return CompletionResult(True, completed_now, progress.percent)
+
+
+def undo_completion(*, user, course_id: int, item_key: str) -> bool:
+    """Take back a learner's completion of an item, e.g. an attendance mark
+    corrected to absent, and recompute their progress. A course already
+    completed stays completed (a certificate may rest on it). False when
+    there was nothing to take back."""
+    with transaction.atomic():
+        deleted, _counts = ItemCompletion.objects.filter(
+            user=user, item__course_id=course_id, item__key=item_key
+        ).delete()
+        if deleted:
+            _recompute(user, course_id)
+    return bool(deleted)
+
+
+def refresh_progress(*, course_id: int, user_ids) -> int:
+    """Recompute the progress of these learners of the course, after their
+    cohort, its sessions or the course's rule changed. Announces
+    ``course_completed`` for those it completes; returns how many."""
+    completed = 0
+    for user in get_user_model().objects.filter(pk__in=user_ids):
+        with transaction.atomic():
+            completed += _recompute(user, course_id)[1]
+    return completed
 
 
 def _already_completed(user, course_id) -> CompletionResult:
@@ -247,17 +310,57 @@ def _already_completed(user, course_id) -> CompletionResult:
 
 
 def _counted_items(course_id):
-    items = Item.objects.filter(course_id=course_id, is_active=True)
+    """The course content that counts: its required items, or all of them
+    when none is required. Cohort items (sessions) count through the
+    attendance rule instead."""
+    items = Item.objects.filter(course_id=course_id, is_active=True, cohort="")
     required = items.filter(required=True)
     return required if required.exists() else items
 
 
-def _recompute(user, course_id) -> tuple[CourseProgress, bool]:
-    """Refresh the learner's course progress (a constant number of queries);
-    True as second value when the course became complete just now."""
+def attendance_summary(*, user, course_id: int) -> AttendanceSummary:
+    """The learner's attendance of their cohort's sessions (constant queries)."""
+    rule = CompletionRule.objects.filter(course_id=course_id).first()
+    required = rule.min_attendance_percent if rule else 0
+    cohort = (
+        Enrolment.objects.filter(user=user, course_id=course_id)
+        .values_list("cohort", flat=True)
+        .first()
+    )
+    if not cohort:
+        return AttendanceSummary(0, 0, required)
+    sessions = Item.objects.filter(
+        course_id=course_id, cohort=cohort, kind=ItemKind.SESSION, is_active=True
+    )
+    attended = ItemCompletion.objects.filter(user=user, item__in=sessions).count()
+    return AttendanceSummary(attended, sessions.count(), required)
+
+
+def sessions_needed(summary: AttendanceSummary) -> int:
+    """Sessions the rule asks of this learner: the required share of their
+    cohort's sessions, rounded up, and at least one when attendance is
+    required at all (a learner in no class cannot meet it)."""
+    if not summary.required_percent:
+        return 0
+    return max(1, -(-summary.sessions * summary.required_percent // 100))
+
+
+def _tally(user, course_id) -> tuple[int, int]:
+    """(done, total) parts of the course for the learner: each counted item
+    is a part, and so is each session the attendance rule asks for."""
     items = _counted_items(course_id)
     total = items.count()
     done = ItemCompletion.objects.filter(user=user, item__in=items).count()
+    attendance = attendance_summary(user=user, course_id=course_id)
+    needed = sessions_needed(attendance)
+    return done + min(attendance.attended, needed), total + needed
+
+
+def _recompute(user, course_id) -> tuple[CourseProgress, bool]:
+    """Refresh the learner's course progress (a constant number of queries);
+    True as second value when the course became complete just now, in which
+    case ``course_completed`` is sent after the commit."""
+    done, total = _tally(user, course_id)
     CourseProgress.objects.get_or_create(user=user, course_id=course_id)
     progress = CourseProgress.objects.select_for_update().get(
         user=user, course_id=course_id
@@ -270,6 +373,9 @@ def _recompute(user, course_id) -> tuple[CourseProgress, bool]:
         Enrolment.objects.filter(user=user, course_id=course_id).update(
             status=EnrolmentStatus.COMPLETED, completed_at=progress.completed_at
         )
+        transaction.on_commit(
+            lambda: course_completed.send(sender=Item, user=user, course_id=course_id)
+        )
     progress.save()
     return progress, completed_now
 
@@ -277,8 +383,8 @@ def _recompute(user, course_id) -> tuple[CourseProgress, bool]:
 def course_progress(*, user, course_id: int) -> ProgressSummary:
     progress = CourseProgress.objects.filter(user=user, course_id=course_id).first()
     if progress is None:
-        total = _counted_items(course_id).count()
-        return ProgressSummary(0, total, 0, False)
+        done, total = _tally(user, course_id)
+        return ProgressSummary(done, total, 100 * done // total if total else 0, False)
     return ProgressSummary(
         progress.completed_items,
         progress.total_items,
@@ -287,13 +393,12 @@ def course_progress(*, user, course_id: int) -> ProgressSummary:
     )
 
 
-def item_keys(*, course_id: int) -> list[str]:
-    """Keys of the course's active items."""
-    return list(
-        Item.objects.filter(course_id=course_id, is_active=True).values_list(
-            "key", flat=True
-        )
-    )
+def item_keys(*, course_id: int, cohort: str | None = None) -> list[str]:
+    """Keys of the course's active items (of ``cohort`` only, if given)."""
+    items = Item.objects.filter(course_id=course_id, is_active=True)
+    if cohort is not None:
+        items = items.filter(cohort=cohort)
+    return list(items.values_list("key", flat=True))
 
 
 def completed_item_keys(*, user, course_id: int) -> set[str]:

@@ -42,6 +42,19 @@ class ItemSpec:
 
 
 @dataclass(frozen=True)
+class AttendanceSummary:
+    """A learner's attendance of their cohort's sessions in one course."""
+
+    attended: int  # sessions marked present or late
+    sessions: int  # sessions of their cohort that count
+    required_percent: int  # the course's minimum (0 = attendance not required)
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.attended // self.sessions if self.sessions else 0
+
+
+@dataclass(frozen=True)
 class CompletionResult:
     item_completed_now: bool  # False when it was already complete
     course_completed_now: bool

@@ -25,6 +25,9 @@ class Enrolment(models.Model):
         default=EnrolmentStatus.ACTIVE,
     )
     source = models.CharField(_("enrolled by"), max_length=20, default="self")
+    # The group the learner learns with (e.g. "class12", a training class):
+    # the items of that cohort (its sessions) count for them, no other's.
+    cohort = models.CharField(_("cohort"), max_length=64, blank=True, default="")
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
@@ -53,6 +56,9 @@ class Item(models.Model):
     required = models.BooleanField(_("required"), default=True)
     threshold = models.FloatField(null=True, blank=True)
     duration = models.FloatField(null=True, blank=True)
+    # "" for the course content every learner has; otherwise the cohort
+    # (training class) whose learners alone have it, e.g. its sessions.
+    cohort = models.CharField(max_length=64, blank=True, default="", db_index=True)
     # Items removed from the course stay, with the completions they had.
     is_active = models.BooleanField(default=True)
 
@@ -65,6 +71,26 @@ class Item(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CompletionRule(models.Model):
+    """What a course asks beyond its items, as the course content declares
+    it (``api.set_completion_rule``)."""
+
+    course = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    # Share of the learner's cohort sessions to attend (present or late).
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"), default=0
+    )
+
+    class Meta:
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+
+    def __str__(self):
+        return f"{self.course_id}: {self.min_attendance_percent}%"
 
 
 class ItemCompletion(models.Model):

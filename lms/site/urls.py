@@ -37,6 +37,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("lms.org.urls")),
     path("", include("courses.urls")),
+    path("", include("lms.training.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

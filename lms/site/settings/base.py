@@ -32,10 +32,12 @@ INSTALLED_APPS = [
     # Hocvien LMS plugin apps
     "lms.site",
     "lms.org",
+    "lms.notifications",
     "lms.progress",
     "lms.packages",
     "lms.scorm",
     "lms.h5p",
+    "lms.training",
     "courses",
     "media",
     "themes.default",

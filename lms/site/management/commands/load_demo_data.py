@@ -33,6 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Trang chủ / Home page: {site.root_page.title}")
         call_command("load_demo_org", extra_logins=[ADMIN_ROW], stdout=self.stdout)
         call_command("load_demo_courses", stdout=self.stdout)
+        if apps.is_installed("lms.training"):
+            call_command("load_demo_training", stdout=self.stdout)
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"Trang học / Site:        {base}/")
