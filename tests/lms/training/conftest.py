@@ -11,7 +11,7 @@ from lms.org import api as org
 from lms.org.data import Role
 from lms.training.data import ClassStatus
 from lms.training.models import TrainingClass
-from tests.factories import make_person
+from tests.factories import ensure_wagtail_site, make_person
 
 
 def person_user(unit, name, phone, *, title=None):
@@ -26,10 +26,9 @@ def person_user(unit, name, phone, *, title=None):
 
 @pytest.fixture
 def course(db):
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root")
-    )
-    return root.add_child(
+    # Transactional tests flush the site the migrations made: build it again.
+    home = ensure_wagtail_site().root_page
+    return home.add_child(
         instance=Page(title="Kỹ năng vận động hội viên", slug="ky-nang")
     )
 
