@@ -18,8 +18,7 @@ def _stamp(moment) -> int:
 
 
 def _send(users, key, kind, subject, body, url):
-    with translation.override(settings.LANGUAGE_CODE):
-        message = Message(subject=str(subject), body=str(body), url=url)
+    message = Message(subject=str(subject), body=str(body), url=url)
     notify(users=users, message=message, key=key, kind=kind)
 
 

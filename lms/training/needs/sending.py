@@ -10,6 +10,7 @@ from lms.notifications.api import notify
 from lms.notifications.data import Message
 
 from ..data import SurveyStatus
+from ..messages import absolute
 from ..models import NeedsSurvey, SurveyTopic
 from ..scoping import surveys_managed_by
 from .audience import people_to_ask
@@ -66,5 +67,5 @@ def _invitation(survey) -> Message:
                 "Please answer by %(date)s; it takes a few minutes."
             )
             % {"year": survey.plan_year, "date": survey.closes_on.strftime("%d/%m/%Y")},
-            url=settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            url=absolute(path),
         )
