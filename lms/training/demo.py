@@ -13,7 +13,15 @@ from lms.org import api as org
 
 from . import enrolment, evaluation
 from .data import BudgetSource, ClassMode, ClassStatus, SessionKind, SurveyStatus
-from .models import ClassInstructor, Instructor, NeedsSurvey, Session, TrainingClass
+from .models import (
+    BudgetLine,
+    ClassInstructor,
+    Instructor,
+    NeedsSurvey,
+    Session,
+    SurveyTopic,
+    TrainingClass,
+)
 
 COURSE_SLUG = "ky-nang-chi-hoi-truong"
 LEARNERS_PER_CLASS = 24
@@ -110,7 +118,17 @@ def build():
         return None
     today = timezone.localdate()
     staff = _user("+84911000001")
-    own, adjunct = _instructors()
+    instructors = _instructors()
+    lao_cai = _running_class(course, staff, instructors, today)
+    _open_class(course, staff, instructors, today)
+    _needs_survey(staff, today)
+    return lao_cai
+
+
+def _running_class(course, staff, instructors, today):
+    """Lào Cai's class: started two days ago, a session today, 24 learners,
+    budget lines and an open evaluation."""
+    own, adjunct = instructors
     lao_cai = _class(
         course,
         "2026-lao-cai-01",
@@ -129,12 +147,15 @@ def build():
             training_class=lao_cai, instructor=instructor, defaults={"role": role}
         )
     _sessions(lao_cai, own, adjunct, today)
-    lao_cai.budget_lines.create(
+    # Through the model: a cluster's related manager keeps new rows in memory.
+    BudgetLine.objects.create(
+        training_class=lao_cai,
         source=BudgetSource.CENTRAL,
         description="Thù lao giảng viên",
         planned=18_000_000,
     )
-    lao_cai.budget_lines.create(
+    BudgetLine.objects.create(
+        training_class=lao_cai,
         source=BudgetSource.LOCAL,
         description="Hội trường, tài liệu, nước uống",
         planned=9_500_000,
@@ -146,6 +167,11 @@ def build():
         by=staff,
     )
     evaluation.create_evaluation(training_class=lao_cai)
+    return lao_cai
+
+
+def _open_class(course, staff, instructors, today):
+    """Nghệ An's class: in three weeks, two seats, open to applications."""
     nghe_an = _class(
         course,
         "2026-nghe-an-01",
@@ -162,12 +188,11 @@ def build():
         created_by=staff,
     )
     # The same plan, two days after the start (the first session is at -2).
-    _sessions(nghe_an, own, adjunct, nghe_an.starts_on + datetime.timedelta(days=2))
+    start = nghe_an.starts_on + datetime.timedelta(days=2)
+    _sessions(nghe_an, *instructors, start)
     enrolment.enrol_people(
         training_class=nghe_an, users=[_user("+84911000006")], by=staff
     )
-    _needs_survey(staff, today)
-    return lao_cai
 
 
 def _needs_survey(staff, today):
@@ -191,4 +216,4 @@ def _needs_survey(staff, today):
             "Phòng, chống bạo lực gia đình",
         ]
     ):
-        survey.topics.create(title=title, sort_order=order)
+        SurveyTopic.objects.create(survey=survey, title=title, sort_order=order)

@@ -58,3 +58,22 @@ def test_the_output_lists_every_login_in_one_table_and_the_addresses(second_outp
         assert f"| {login} " in table
     assert "http://testserver/admin/" in second_output
     assert "http://testserver/dang-nhap/" in second_output
+
+
+def test_the_demo_has_a_running_class_and_one_open_to_applications(runs, db):
+    from lms.progress import api as progress
+    from lms.training.models import ClassMember, NeedsSurvey, TrainingClass
+
+    classes = {c.code: c for c in TrainingClass.objects.all()}
+    assert set(classes) == {"2026-lao-cai-01", "2026-nghe-an-01"}
+    running = classes["2026-lao-cai-01"]
+    assert running.sessions.count() == 4
+    assert running.budget_lines.count() == 2
+    assert ClassMember.objects.filter(training_class=running).count() == 24
+    learner = get_user_model().objects.get(person__phone="+84911000005")
+    assert running.sessions.filter(date=running.starts_on).exists()
+    # The course asks 75 % of the learner's four sessions.
+    summary = progress.attendance_summary(user=learner, course_id=running.course_id)
+    assert (summary.sessions, summary.required_percent) == (4, 75)
+    assert classes["2026-nghe-an-01"].accepts_applications
+    assert NeedsSurvey.objects.get().topics.count() == 4
