@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ClassMode(models.TextChoices):
@@ -14,7 +15,8 @@ class ClassStatus(models.TextChoices):
     """Draft classes are seen by staff only; cancelled ones keep their records."""
 
     DRAFT = "draft", _("Being planned")
-    PUBLISHED = "published", _("Published")
+    # A context: other apps' catalogues translate a bare "Published" otherwise.
+    PUBLISHED = "published", pgettext_lazy("class status", "Published")
     CANCELLED = "cancelled", _("Cancelled")
 
 
