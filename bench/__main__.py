@@ -67,6 +67,11 @@ def main() -> int:
         help="also load-test the watch-report endpoint under gunicorn on PostgreSQL",
     )
     parser.add_argument(
+        "--certificates",
+        action="store_true",
+        help="also issue 10,000 certificates, render PDFs, time verification",
+    )
+    parser.add_argument(
         "--checkin",
         action="store_true",
         help="also load-test QR check-in (100 learners in a minute) on PostgreSQL",
@@ -114,6 +119,10 @@ def main() -> int:
         from bench import watch_endpoint
 
         status = watch_endpoint.run(args.postgres) or status
+    if args.certificates:
+        from bench import watch_endpoint
+
+        status = watch_endpoint.run(args.postgres, "bench.certificates") or status
     if args.checkin:
         from bench import watch_endpoint
 

@@ -23,26 +23,47 @@ def block_item_spec(lesson, block):
     return describe(item_key(lesson, block), block.value) if describe else None
 
 
-def lesson_item_specs(lesson, *, module_required=True):
+def lesson_item_specs(lesson, *, module_required=True, group=""):
+    """The lesson's items, in the module ``group``; not required in an
+    elective module (``module_required`` False)."""
     for block in lesson.body:
         spec = block_item_spec(lesson, block)
-        if spec is not None:
-            yield spec if module_required else dataclasses.replace(spec, required=False)
+        if spec is None:
+            continue
+        if module_required:
+            yield dataclasses.replace(spec, group=group)
+        else:
+            yield dataclasses.replace(spec, group=group, required=False)
+
+
+def module_group(module) -> str:
+    return f"module{module.pk}"
 
 
 def course_item_specs(course):
     from .models import LessonPage, ModulePage
 
-    required = {m.path: m.required for m in ModulePage.objects.live().child_of(course)}
+    modules = {m.path: m for m in ModulePage.objects.live().child_of(course)}
     for lesson in LessonPage.objects.live().descendant_of(course):
-        module_required = required.get(lesson.path[: -lesson.steplen], True)
-        yield from lesson_item_specs(lesson, module_required=module_required)
+        module = modules.get(lesson.path[: -lesson.steplen])
+        yield from lesson_item_specs(
+            lesson,
+            module_required=module.required if module else True,
+            group=module_group(module) if module else "",
+        )
 
 
 def sync_course(course):
     """Tell progress which items the course has now, and what it asks
-    beyond them (after a publish)."""
+    beyond them (after a publish). When the policy changed, the learners
+    still learning are re-evaluated in the background."""
     progress.sync_course_items(course=course, items=list(course_item_specs(course)))
-    progress.set_completion_rule(
-        course=course, min_attendance_percent=course.min_attendance_percent
+    changed = progress.set_completion_rule(
+        course=course,
+        min_attendance_percent=course.min_attendance_percent,
+        electives_required=course.electives_required,
+        final_pass_percent=course.final_pass_percent,
+        min_learning_minutes=course.min_learning_minutes,
     )
+    if changed:
+        progress.refresh_course_progress_later(course_id=course.pk)

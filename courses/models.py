@@ -84,6 +84,33 @@ class CoursePage(Page):
             "(present or late) to complete the course; 0 if not required."
         ),
     )
+    electives_required = models.PositiveSmallIntegerField(
+        _("elective modules required"),
+        default=0,
+        validators=[MaxValueValidator(1000)],
+        help_text=_(
+            "How many elective modules a learner must complete (every activity "
+            "of the module done); 0 if none."
+        ),
+    )
+    final_pass_percent = models.PositiveSmallIntegerField(
+        _("final assessment pass mark (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Score the activity marked “final assessment” must reach to "
+            "complete the course; 0 if no pass mark is required."
+        ),
+    )
+    min_learning_minutes = models.PositiveIntegerField(
+        _("minimum learning time (minutes)"),
+        default=0,
+        validators=[MaxValueValidator(100_000)],
+        help_text=_(
+            "Video really watched, sessions attended and the declared time of "
+            "other activities done; 0 if not required."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -102,7 +129,13 @@ class CoursePage(Page):
             heading=_("Course facts"),
         ),
         MultiFieldPanel(
-            [FieldPanel("min_attendance_percent")], heading=_("Completion")
+            [
+                FieldPanel("min_attendance_percent"),
+                FieldPanel("electives_required"),
+                FieldPanel("final_pass_percent"),
+                FieldPanel("min_learning_minutes"),
+            ],
+            heading=_("Completion"),
         ),
     ]
     parent_page_types = ["courses.CatalogueIndexPage"]

@@ -37,9 +37,15 @@ def _mark_done(modules, keys_by_lesson, done_keys):
 def course_outline(course, user) -> dict:
     modules = _lessons_by_module(course)
     enrolled = progress.is_enrolled(user=user, course=course)
-    summary, done = None, set()
+    summary, done, missing = None, set(), None
     if enrolled:
         summary = progress.course_progress(user=user, course_id=course.pk)
         done = progress.completed_item_keys(user=user, course_id=course.pk)
+        missing = progress.requirements(user=user, course_id=course.pk)
     _mark_done(modules, _keys_by_lesson(course), done)
-    return {"modules": modules, "enrolled": enrolled, "progress": summary}
+    return {
+        "modules": modules,
+        "enrolled": enrolled,
+        "progress": summary,
+        "requirements": missing,
+    }

@@ -6,12 +6,15 @@ from lms.progress import api as progress
 
 @login_required
 def my_learning(request):
-    """The learner's courses with their progress."""
+    """The learner's courses with their progress and what is still missing."""
     rows = [
         {
             "course": enrolment.course.specific,
             "enrolment": enrolment,
             "progress": progress.course_progress(
+                user=request.user, course_id=enrolment.course_id
+            ),
+            "requirements": progress.requirements(
                 user=request.user, course_id=enrolment.course_id
             ),
         }

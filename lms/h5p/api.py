@@ -275,10 +275,15 @@ def _update_result(ticket, version, result: Result, learner, fresh) -> bool:
             result.best_scaled is None or scaled > result.best_scaled
         ):
             result.best_scaled = scaled
-        if passes(statement, mark) and not result.passed:
-            result.passed = True
-            result.completed_at = timezone.now()
-            completed_now = _complete_item(ticket, learner, scaled)
+        if not passes(statement, mark):
+            continue
+        # A new best passing score goes to progress too: a course's final
+        # assessment may ask more than the activity's own pass mark.
+        best = scaled is not None and scaled == result.best_scaled
+        if not result.passed or best:
+            if not result.passed:
+                result.passed, result.completed_at = True, timezone.now()
+            completed_now = _complete_item(ticket, learner, scaled) or completed_now
     result.save()
     return completed_now
 

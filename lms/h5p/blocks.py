@@ -27,6 +27,12 @@ class H5PBlock(blocks.StructBlock):
         ),
     )
     required = blocks.BooleanBlock(label=_("Required"), default=True, required=False)
+    final = blocks.BooleanBlock(
+        label=_("Final assessment"),
+        default=False,
+        required=False,
+        help_text=_("Its score must reach the pass mark the course sets."),
+    )
 
     class Meta:
         icon = "pick"
@@ -42,6 +48,7 @@ class H5PBlock(blocks.StructBlock):
             kind=ItemKind.H5P,
             title=content.title,
             required=bool(value["required"]),
+            final=bool(value.get("final")),
         )
 
     def get_context(self, value, parent_context=None):

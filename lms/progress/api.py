@@ -13,12 +13,22 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import ranges
+from . import policy, ranges
 from .data import (
     AttendanceSummary,
     BulkEnrolment,
@@ -27,6 +37,8 @@ from .data import (
     EnrolmentStatus,
     ItemKind,
     ProgressSummary,
+    Requirement,
+    Requirements,
     WatchResult,
 )
 from .models import (
@@ -69,6 +81,8 @@ def sync_course_items(*, course, items, cohort: str = "") -> None:
                 "required": spec.required,
                 "threshold": spec.threshold,
                 "duration": spec.duration,
+                "group": spec.group,
+                "final": spec.final,
                 "cohort": cohort,
                 "is_active": True,
             },
@@ -77,15 +91,64 @@ def sync_course_items(*, course, items, cohort: str = "") -> None:
     stale.update(is_active=False)
 
 
-def set_completion_rule(*, course, min_attendance_percent: int = 0) -> None:
-    """What the course asks beyond its items: the share (0-100) of their
-    cohort's sessions a learner must attend. It counts from each learner's
-    next progress update (``refresh_progress`` to apply it at once)."""
-    if not 0 <= min_attendance_percent <= 100:
-        raise ProgressError(_("The minimum attendance must be between 0 and 100%."))
-    CompletionRule.objects.update_or_create(
-        course=course, defaults={"min_attendance_percent": min_attendance_percent}
-    )
+def set_completion_rule(
+    *,
+    course,
+    min_attendance_percent: int = 0,
+    electives_required: int = 0,
+    final_pass_percent: int = 0,
+    min_learning_minutes: int = 0,
+) -> bool:
+    """What the course asks beyond its required items: the share (0-100) of
+    their cohort's sessions a learner must attend, how many elective modules
+    (a module none of whose items is required) they must complete, the score
+    (0-100, 0 for none) their final assessment must reach, and the minutes
+    of learning (video watched, sessions attended, other items' declared
+    durations). True when this changes what the course asks.
+
+    It counts from each learner's next progress update; ``refresh_progress``
+    or ``refresh_course_progress_later`` apply it at once. Raises
+    ProgressError, storing nothing, for a value out of range."""
+    values = {
+        "min_attendance_percent": min_attendance_percent,
+        "electives_required": electives_required,
+        "final_pass_percent": final_pass_percent,
+        "min_learning_minutes": min_learning_minutes,
+    }
+    _check_rule(values)
+    rule = CompletionRule.objects.filter(course=course).first() or CompletionRule()
+    before = {name: getattr(rule, name) for name in values}
+    CompletionRule.objects.update_or_create(course=course, defaults=values)
+    return before != values
+
+
+RULE_LIMITS = {
+    "min_attendance_percent": 100,
+    "electives_required": 1000,
+    "final_pass_percent": 100,
+    "min_learning_minutes": 100_000,
+}
+
+
+def _check_rule(values) -> None:
+    errors = {
+        "min_attendance_percent": _(
+            "The minimum attendance must be between 0 and 100%."
+        ),
+        "electives_required": _(
+            "The number of elective modules required must be between 0 and 1000."
+        ),
+        "final_pass_percent": _(
+            "The final assessment's pass mark must be between 0 and 100%."
+        ),
+        "min_learning_minutes": _(
+            "The minimum learning time must be between 0 and 100,000 minutes."
+        ),
+    }
+    for name, value in values.items():
+        valid = isinstance(value, int) and not isinstance(value, bool)
+        if not valid or not 0 <= value <= RULE_LIMITS[name]:
+            raise ProgressError(errors[name])
 
 
 def _restored_status():
@@ -254,14 +317,22 @@ def submit_completion(
 ) -> CompletionResult:
     """Record that ``user`` completed an item of the course, once.
 
-    A second call for the same item changes nothing (and sends nothing).
-    Raises ProgressError for a learner not enrolled or an unknown item."""
+    A second call for the same item changes nothing (and sends nothing),
+    except a better ``score`` (scaled 0-1) on a final assessment, which
+    replaces the kept one. Raises ProgressError for a learner not enrolled,
+    an unknown item, or a final assessment scored below the course's pass
+    mark (or with no score when there is one): nothing is stored."""
     _require_enrolment(user, course_id)
     item = _active_item(course_id, item_key)
-    if ItemCompletion.objects.filter(user=user, item=item).exists():
+    done = ItemCompletion.objects.filter(user=user, item=item).first()
+    if done is not None:
         # The common repeat (every video report after completion): no
         # failing INSERT, no error in the database's log.
+        if item.final and _better(score, done.score):
+            return _improve_final_score(user, course_id, done, score)
         return _already_completed(user, course_id)
+    if item.final:
+        _check_pass_mark(course_id, score)
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -277,6 +348,37 @@ def submit_completion(
             )
         )
     return CompletionResult(True, completed_now, progress.percent)
+
+
+def _better(score, kept) -> bool:
+    return score is not None and (kept is None or score > kept)
+
+
+def _improve_final_score(user, course_id, done, score) -> CompletionResult:
+    """A better score on a final assessment already completed replaces the
+    one kept: the course's pass mark may have been raised since."""
+    with transaction.atomic():
+        ItemCompletion.objects.filter(pk=done.pk, score=done.score).update(score=score)
+        progress, completed_now = _recompute(user, course_id)
+    return CompletionResult(False, completed_now, progress.percent)
+
+
+def _check_pass_mark(course_id, score) -> None:
+    """Refuse a final assessment below the course's pass mark: it is not
+    recorded, so a later, better attempt completes it."""
+    rule = CompletionRule.objects.filter(course_id=course_id).first()
+    if (
+        rule
+        and rule.final_pass_percent
+        and not policy.passed(score, rule.final_pass_percent)
+    ):
+        raise ProgressError(
+            _(
+                "A score of at least %(percent)s%% is needed to pass the final "
+                "assessment of this course."
+            )
+            % {"percent": rule.final_pass_percent}
+        )
 
 
 def undo_completion(*, user, course_id: int, item_key: str) -> bool:
@@ -309,13 +411,22 @@ def _already_completed(user, course_id) -> CompletionResult:
     return CompletionResult(False, False, summary.percent)
 
 
-def _counted_items(course_id):
-    """The course content that counts: its required items, or all of them
-    when none is required. Cohort items (sessions) count through the
-    attendance rule instead."""
-    items = Item.objects.filter(course_id=course_id, is_active=True, cohort="")
-    required = items.filter(required=True)
-    return required if required.exists() else items
+def refresh_course_progress(*, course_id: int) -> int:
+    """Re-evaluate every learner of the course still learning (after its
+    policy changed); those who completed it stay completed. Returns how
+    many completed now."""
+    learning = Enrolment.objects.filter(
+        course_id=course_id, status=EnrolmentStatus.ACTIVE
+    ).values_list("user_id", flat=True)
+    return refresh_progress(course_id=course_id, user_ids=list(learning))
+
+
+def refresh_course_progress_later(*, course_id: int) -> None:
+    """Run ``refresh_course_progress`` in the background once the current
+    transaction commits (``tasks.refresh_course_progress_task``)."""
+    from .tasks import refresh_course_progress_task
+
+    transaction.on_commit(lambda: refresh_course_progress_task.enqueue(course_id))
 
 
 def attendance_summary(*, user, course_id: int) -> AttendanceSummary:
@@ -340,20 +451,66 @@ def sessions_needed(summary: AttendanceSummary) -> int:
     """Sessions the rule asks of this learner: the required share of their
     cohort's sessions, rounded up, and at least one when attendance is
     required at all (a learner in no class cannot meet it)."""
-    if not summary.required_percent:
-        return 0
-    return max(1, -(-summary.sessions * summary.required_percent // 100))
+    return policy.sessions_needed(summary.sessions, summary.required_percent)
+
+
+ITEM_FIELDS = ("id", "kind", "title", "required", "group", "final", "duration")
+
+
+def _standing(user, course_id) -> tuple[Requirement, ...]:
+    """The learner against each rule of the course's policy (``policy``),
+    in a constant number of queries whatever the number of items."""
+    rule = CompletionRule.objects.filter(course_id=course_id).first()
+    rule = rule or CompletionRule()
+    cohort = (
+        Enrolment.objects.filter(user=user, course_id=course_id)
+        .values_list("cohort", flat=True)
+        .first()
+    )
+    items = list(
+        Item.objects.filter(
+            course_id=course_id, is_active=True, cohort__in={"", cohort or ""}
+        )
+        .order_by("pk")
+        .values(*ITEM_FIELDS, "cohort")
+    )
+    scores = dict(
+        ItemCompletion.objects.filter(
+            user=user, item__course_id=course_id, item__is_active=True
+        ).values_list("item_id", "score")
+    )
+    watched = _watched_seconds(user, course_id) if rule.min_learning_minutes else 0
+    return policy.evaluate(
+        rule=rule, items=items, scores=scores, watched_seconds=watched
+    )
+
+
+def _watched_seconds(user, course_id) -> float:
+    records = WatchRecord.objects.filter(
+        user=user, item__course_id=course_id, item__is_active=True, item__cohort=""
+    )
+    return records.aggregate(total=Sum("watched_seconds"))["total"] or 0.0
 
 
 def _tally(user, course_id) -> tuple[int, int]:
-    """(done, total) parts of the course for the learner: each counted item
-    is a part, and so is each session the attendance rule asks for."""
-    items = _counted_items(course_id)
-    total = items.count()
-    done = ItemCompletion.objects.filter(user=user, item__in=items).count()
-    attendance = attendance_summary(user=user, course_id=course_id)
-    needed = sessions_needed(attendance)
-    return done + min(attendance.attended, needed), total + needed
+    """(done, total) parts of the course for the learner: each required
+    item, each elective module and each session the policy asks for, and
+    the final assessment's pass mark and the learning time when asked."""
+    rules = _standing(user, course_id)
+    done = sum(rule.parts_done for rule in rules)
+    return done, sum(rule.parts for rule in rules)
+
+
+def requirements(*, user, course_id: int) -> Requirements:
+    """Where the learner stands against each rule of the course's policy:
+    its target, what they have, whether it is met, and the titles of the
+    required activities still missing (constant queries). ``completed``
+    stays True once the course was completed, whatever the policy says
+    since."""
+    completed = CourseProgress.objects.filter(
+        user=user, course_id=course_id, completed_at__isnull=False
+    ).exists()
+    return Requirements(_standing(user, course_id), completed)
 
 
 def _recompute(user, course_id) -> tuple[CourseProgress, bool]:

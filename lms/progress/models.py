@@ -59,6 +59,10 @@ class Item(models.Model):
     # "" for the course content every learner has; otherwise the cohort
     # (training class) whose learners alone have it, e.g. its sessions.
     cohort = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    # The module of the content it belongs to ("module12"); "" for none. A
+    # module none of whose items is required is an elective one.
+    group = models.CharField(max_length=64, blank=True, default="")
+    final = models.BooleanField(_("final assessment"), default=False)
     # Items removed from the course stay, with the completions they had.
     is_active = models.BooleanField(default=True)
 
@@ -83,6 +87,18 @@ class CompletionRule(models.Model):
     # Share of the learner's cohort sessions to attend (present or late).
     min_attendance_percent = models.PositiveSmallIntegerField(
         _("minimum attendance (%)"), default=0
+    )
+    # Elective modules (all their items done) a learner must complete.
+    electives_required = models.PositiveSmallIntegerField(
+        _("elective modules required"), default=0
+    )
+    # Score (0-100) the final assessment must reach; 0: its own verdict.
+    final_pass_percent = models.PositiveSmallIntegerField(
+        _("final assessment pass mark (%)"), default=0
+    )
+    # Watched video, attended sessions and other completed items' durations.
+    min_learning_minutes = models.PositiveIntegerField(
+        _("minimum learning time (minutes)"), default=0
     )
 
     class Meta:

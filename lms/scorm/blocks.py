@@ -39,6 +39,12 @@ class ScormBlock(blocks.StructBlock):
         help_text=_("Only for “After some minutes in the package”."),
     )
     required = blocks.BooleanBlock(label=_("Required"), default=True, required=False)
+    final = blocks.BooleanBlock(
+        label=_("Final assessment"),
+        default=False,
+        required=False,
+        help_text=_("Its score must reach the pass mark the course sets."),
+    )
 
     class Meta:
         icon = "form"
@@ -64,6 +70,7 @@ class ScormBlock(blocks.StructBlock):
             kind=ItemKind.SCORM,
             title=package.title,
             required=bool(value["required"]),
+            final=bool(value.get("final")),
         )
 
     def get_context(self, value, parent_context=None):

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("lms.org.urls")),
     path("", include("courses.urls")),
     path("", include("lms.training.urls")),
+    path("", include("lms.certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,6 +19,7 @@ def session_item_specs(training_class):
             kind=ItemKind.SESSION,
             title=str(session),
             required=False,
+            duration=(session.ends_at - session.starts_at).total_seconds(),
         )
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "lms.scorm",
     "lms.h5p",
     "lms.training",
+    "lms.certificates",
     "courses",
     "media",
     "themes.default",

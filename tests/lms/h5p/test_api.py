@@ -230,3 +230,26 @@ def test_a_ticket_for_a_deleted_version_is_refused(learner, course, multichoice)
 def test_a_forged_token_is_refused():
     with pytest.raises(api.H5PError, match="expired or is not valid"):
         api.read_ticket("forged:token")
+
+
+def test_a_course_final_assessment_mark_above_the_lessons_waits_for_a_better_score(
+    learner, course, multichoice
+):
+    """The lesson passes at 60 %, the course's final assessment asks 80 %:
+    a 67 % pass is refused by progress, a later 100 % completes the item."""
+    from lms.progress import api as progress
+    from lms.progress.data import ItemKind, ItemSpec
+
+    progress.sync_course_items(
+        course=course,
+        items=[ItemSpec(key=ITEM_KEY, kind=ItemKind.H5P, title="Câu hỏi", final=True)],
+    )
+    progress.set_completion_rule(course=course, final_pass_percent=80)
+    ticket = make_ticket(learner, course, multichoice, pass_mark=60.0)
+    first = api.record_statements(ticket, [statement(multichoice, raw=2, max_score=3)])
+    assert not first.completed_now
+    assert completion(learner, course) is None
+    assert Result.objects.get().passed
+    again = api.record_statements(ticket, [statement(multichoice, raw=3, max_score=3)])
+    assert again.completed_now
+    assert completion(learner, course).score == 1.0

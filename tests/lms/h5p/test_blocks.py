@@ -83,3 +83,15 @@ def test_someone_not_enrolled_is_asked_to_enrol(client, lesson):
     client.force_login(UserFactory(username="khach"))
     html = client.get(lesson.url).content.decode()
     assert not FRAME.findall(html)
+
+
+def test_an_activity_marked_final_assessment_is_the_courses_final_item(lesson):
+    """Bodies stored before the checkbox existed read it as unchecked."""
+    course = lesson.get_parent().get_parent()
+    assert not Item.objects.filter(course=course, final=True).exists()
+    body = lesson.body.get_prep_value()
+    body[1]["value"]["final"] = True
+    lesson.body = json.dumps(body)
+    lesson.save_revision().publish()
+    (final,) = Item.objects.filter(course=course, final=True)
+    assert final.key.endswith(body[1]["id"])

@@ -1,0 +1,225 @@
+"""Certificates at the scale of a large class, as the certificates issue
+asks: issue certificates for 10,000 learners of one class (records, numbers
+and Ed25519 signatures) and time it against the 60 s target; render PDFs
+with the worker's code and report PDFs per second per core against the
+10/s target, with peak memory; and the verification page's latency (p50,
+p95) over random certificates.
+
+It runs on the database ``python -m bench`` is configured with (SQLite by
+default) or alone: ``python -m bench.certificates [--learners N] [--pdfs N]
+[--postgres URL]`` (a throw-away database: a temporary SQLite file, or
+hocvien_bench_certs created and dropped on the given server)."""
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.report import Report
+
+DATABASE = "hocvien_bench_certs"
+TARGET_ISSUE_SECONDS = 60.0
+TARGET_PDFS_PER_CORE = 10.0
+
+
+def make_learners(count: int):
+    """A course that gives certificates and ``count`` learners who completed
+    it (people with units, birth dates and accounts), made in bulk."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from lms.certificates.models import CourseCertificate, Issuer
+    from lms.org.data import Level
+    from lms.org.models import Organisation, Person, Unit
+    from lms.progress.data import EnrolmentStatus
+    from lms.progress.models import Enrolment
+
+    organisation = Organisation.objects.create(name="Hội LHPN", code="bench-cert")
+    unit = Unit.add_root(
+        name="Hội LHPN tỉnh Lào Cai",
+        code="bench-cert-p",
+        level=Level.PROVINCE,
+        organisation=organisation,
+    )
+    course = Page.get_first_root_node().add_child(
+        instance=Page(title="Kỹ năng hoạt động của chi hội trưởng", slug="bench-cert")
+    )
+    issuer = Issuer.objects.create(
+        name="Học viện Phụ nữ Việt Nam",
+        code="HVPN",
+        unit=unit,
+        signer_name="Trần Thị Quyên",
+        signer_title="GIÁM ĐỐC",
+        place="Hà Nội",
+    )
+    CourseCertificate.objects.create(course=course, issuer=issuer)
+    password = make_password(None)
+    users = get_user_model().objects.bulk_create(
+        [
+            get_user_model()(
+                username=f"bench-cert-{n:05d}",
+                first_name=f"Nguyễn Thị Học Viên {n}",
+                password=password,
+            )
+            for n in range(count)
+        ],
+        batch_size=1000,
+    )
+    born = datetime.date(1985, 1, 1)
+    Person.objects.bulk_create(
+        [
+            Person(
+                user=user,
+                full_name=user.first_name,
+                unit=unit,
+                date_of_birth=born + datetime.timedelta(days=n % 3000),
+                sort_key=f"{n:08d}",
+            )
+            for n, user in enumerate(users)
+        ],
+        batch_size=1000,
+    )
+    now = timezone.now()
+    Enrolment.objects.bulk_create(
+        [
+            Enrolment(
+                user=user,
+                course=course,
+                status=EnrolmentStatus.COMPLETED,
+                completed_at=now,
+                cohort="class-bench",
+            )
+            for user in users
+        ],
+        batch_size=1000,
+    )
+    return course, users
+
+
+def issue(course, users) -> float:
+    from lms.certificates import issuing
+
+    started = time.perf_counter()
+    made = issuing.issue_for(course_id=course.pk, users=users)
+    elapsed = time.perf_counter() - started
+    if made != len(users):
+        raise RuntimeError(f"{made} certificates made for {len(users)} learners")
+    return elapsed
+
+
+def render(count: int) -> tuple[float, int]:
+    """PDFs per second in this one process (one core), and their mean size."""
+    from lms.certificates import rendering
+    from lms.certificates.models import Certificate
+
+    certificates = list(
+        Certificate.objects.select_related("issuer").order_by("serial")[:count]
+    )
+    rendering.render_pdf(certificate=certificates[0])  # fonts and imports
+    sizes = []
+    started = time.perf_counter()
+    for certificate in certificates:
+        sizes.append(len(rendering.render_pdf(certificate=certificate)))
+    return len(certificates) / (time.perf_counter() - started), round(
+        statistics.mean(sizes)
+    )
+
+
+def verify(samples: int) -> list[float]:
+    """Milliseconds of the public verification page (test client, the
+    whole Django stack) for random certificates."""
+    import random
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from lms.certificates.models import Certificate
+
+    client = Client(HTTP_HOST="localhost")  # among the demo's ALLOWED_HOSTS
+    ids = list(Certificate.objects.values_list("public_id", "signature"))
+    timings = []
+    for public_id, signature in random.sample(ids, min(samples, len(ids))):  # noqa: S311
+        url = reverse("certificates:verify", args=[public_id])
+        started = time.perf_counter()
+        response = client.get(url, {"s": signature})
+        timings.append((time.perf_counter() - started) * 1000)
+        if b'data-verdict="valid"' not in response.content:
+            raise RuntimeError(f"{url} did not say valid")
+    return timings
+
+
+def run(report: Report, learners: int, pdfs: int) -> None:
+    course, users = make_learners(learners)
+    seconds = issue(course, users)
+    report.add(f"issue {learners} certificates (records + signatures)", seconds, "s")
+    report.add("  per second", learners / seconds, "/s")
+    verdict = 1 if seconds <= TARGET_ISSUE_SECONDS else 0
+    report.add(f"  target <= {TARGET_ISSUE_SECONDS:.0f} s met (1 = yes)", verdict, "")
+    rate, size = render(pdfs)
+    report.add(
+        f"render {pdfs} PDFs in one process: PDFs per second per core", rate, "/s"
+    )
+    report.add(
+        f"  target >= {TARGET_PDFS_PER_CORE:.0f}/s met (1 = yes)",
+        int(rate >= TARGET_PDFS_PER_CORE),
+        "",
+    )
+    report.add("  mean PDF size", size / 1024, "KB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report.add("  peak memory of the process (RSS)", peak, "MB")
+    timings = sorted(verify(200))
+    report.add("verification page: p50", timings[len(timings) // 2], "ms")
+    report.add("verification page: p95", timings[int(len(timings) * 0.95) - 1], "ms")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--pdfs", type=int, default=100)
+    parser.add_argument("--postgres", help="server URL; default a SQLite file")
+    args = parser.parse_args(argv)
+    var_dir = Path(tempfile.mkdtemp(prefix="hocvien-bench-certs-"))
+    os.environ["HOCVIEN_VAR_DIR"] = str(var_dir)
+    # The demo's settings: jobs go to the database queue, as in production,
+    # so issuing is timed without the PDFs a worker renders afterwards.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "lms.site.settings.demo"
+    os.environ["HOCVIEN_TASKS_BACKEND"] = "database"
+    scratch = None
+    if args.postgres:
+        from bench.watch_endpoint import ScratchDatabase
+
+        scratch = ScratchDatabase(args.postgres, DATABASE)
+        scratch.create()
+        os.environ["DATABASE_URL"] = scratch.url
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        call_command("migrate", verbosity=0)
+        report = Report()
+        run(report, args.learners, args.pdfs)
+        engine = connection.vendor
+        connection.close()
+        print(report.render(title=f"Certificates ({engine}, {os.cpu_count()} cores)"))
+        return 0
+    finally:
+        if scratch is not None:
+            scratch.drop()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
