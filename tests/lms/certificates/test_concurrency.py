@@ -1,40 +1,18 @@
 """Certificates issued at the same moment: numbers without gaps or
 duplicates, and one certificate a learner however often it is asked."""
 
-import threading
-
 import pytest
-from django.db import connection
 from wagtail.models import Page
 
 from lms.certificates import issuing
 from lms.certificates.models import Certificate, CourseCertificate, Issuer
 from lms.progress import api as progress
 from tests.factories import ensure_wagtail_site, make_tree
+from tests.threads import at_once
 
 from .conftest import make_learner
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def at_once(count, work):
-    errors, barrier = [], threading.Barrier(count)
-
-    def run(n):
-        try:
-            barrier.wait()
-            work(n)
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.fixture
@@ -60,7 +38,7 @@ def test_eight_learners_completing_at_once_get_numbers_one_to_eight(setting):
     ]
     for user in learners:
         progress.enrol(user=user, course=course_certificate.course)
-    errors = at_once(
+    _results, errors = at_once(
         8,
         lambda n: issuing.request(
             user=learners[n], course_id=course_certificate.course_id
@@ -74,7 +52,7 @@ def test_eight_learners_completing_at_once_get_numbers_one_to_eight(setting):
 def test_one_learner_asked_for_four_times_at_once_gets_one_certificate(setting):
     tree, course_certificate = setting
     user = make_learner(tree)
-    errors = at_once(
+    _results, errors = at_once(
         4,
         lambda n: issuing.request(user=user, course_id=course_certificate.course_id),
     )

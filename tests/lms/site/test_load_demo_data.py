@@ -77,3 +77,12 @@ def test_the_demo_has_a_running_class_and_one_open_to_applications(runs, db):
     assert (summary.sessions, summary.required_percent) == (4, 75)
     assert classes["2026-nghe-an-01"].accepts_applications
     assert NeedsSurvey.objects.get().topics.count() == 4
+
+
+def test_the_demo_has_an_issuer_and_one_valid_certificate(runs, db):
+    from lms.certificates import verification
+    from lms.certificates.models import Certificate
+
+    certificate = Certificate.objects.get()
+    assert certificate.full_name == "Nguyễn Thị Hoa"
+    assert verification.check(certificate.number).verdict == "valid"

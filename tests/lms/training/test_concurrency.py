@@ -2,41 +2,16 @@
 once, a freed seat goes to one learner, and one check-in page sent twice at
 the same moment is recorded once."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from lms.training import checkin, enrolment
 from lms.training.models import Attendance, CheckIn, ClassMember
+from tests.threads import at_once
 
 from .conftest import make_class, person_user
 from .test_checkin import make_session
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def at_once(count, work):
-    """Run ``work(n)`` in ``count`` threads released together; returns the
-    results and the exceptions."""
-    results, errors = [], []
-    barrier = threading.Barrier(count)
-
-    def run(n):
-        try:
-            barrier.wait()
-            results.append(work(n))
-        except Exception as error:  # noqa: BLE001 - reported by the caller
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 @pytest.fixture

@@ -35,6 +35,8 @@ class Command(BaseCommand):
         call_command("load_demo_courses", stdout=self.stdout)
         if apps.is_installed("lms.training"):
             call_command("load_demo_training", stdout=self.stdout)
+        if apps.is_installed("lms.certificates"):
+            call_command("load_demo_certificates", stdout=self.stdout)
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"Trang học / Site:        {base}/")
