@@ -537,9 +537,11 @@ def start_gunicorn(
             connection.close()
             if status == expected:
                 return server
+            stop_gunicorn(server)  # not left running behind the error
             raise RuntimeError(f"GET {path} answered {status}; see {log}")
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
+                stop_gunicorn(server)
                 raise RuntimeError(f"gunicorn did not start; see {log}") from None
             time.sleep(0.2)
 
