@@ -3,6 +3,7 @@ schedules learners and instructors see."""
 
 import datetime
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from lms.progress import api as progress
@@ -62,8 +63,14 @@ def sessions_of(user, *, since: datetime.date | None = None):
 
 
 def upcoming_classes(course_id: int, *, today: datetime.date | None = None):
-    """Published classes of the course that have not ended, soonest first."""
+    """Published classes of the course that have not ended, soonest first,
+    with ``enrolled`` (learners holding a seat) counted in the same query."""
     today = today or timezone.localdate()
-    return TrainingClass.objects.filter(
-        course_id=course_id, status=ClassStatus.PUBLISHED, ends_on__gte=today
-    ).order_by("starts_on", "code")
+    enrolled = Count("members", filter=Q(members__status=MemberStatus.ENROLLED))
+    return (
+        TrainingClass.objects.filter(
+            course_id=course_id, status=ClassStatus.PUBLISHED, ends_on__gte=today
+        )
+        .annotate(enrolled=enrolled)
+        .order_by("starts_on", "code")
+    )

@@ -7,13 +7,13 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from lms.h5p import api, forwarding
 from lms.h5p.models import Statement
+from tests.queues import run_db_worker
 
 from .conftest import make_ticket, statement
 
@@ -158,14 +158,7 @@ def test_recording_enqueues_forwarding_that_the_db_worker_runs(
     cache.delete(forwarding.SCHEDULED_KEY)
     record(learner, course, multichoice, count=2)
     assert DBTaskResult.objects.count() == 1
-    call_command(
-        "db_worker",
-        queue_name="*",
-        batch=True,
-        startup_delay=False,
-        reload=False,
-        verbosity=0,
-    )
+    run_db_worker()
     assert len(lrs.received) == 1
     assert not Statement.objects.filter(forwarded_at__isnull=True).exists()
 
@@ -187,14 +180,7 @@ def test_a_failed_forwarding_enqueues_itself_for_later(
     cache.delete(forwarding.SCHEDULED_KEY)
     settings.HOCVIEN_H5P_LRS = {"endpoint": "http://127.0.0.1:9/xapi/"}
     record(learner, course, multichoice)
-    call_command(
-        "db_worker",
-        queue_name="*",
-        batch=True,
-        startup_delay=False,
-        reload=False,
-        verbosity=0,
-    )
+    run_db_worker()
     waiting = DBTaskResult.objects.filter(status="READY")
     assert waiting.count() == 1
     assert waiting.get().run_after > timezone.now()

@@ -5,7 +5,6 @@ import threading
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
@@ -15,6 +14,7 @@ from lms.notifications.data import Message, Status
 from lms.notifications.models import Notification
 from lms.notifications.tasks import deliver_notifications_task
 from tests.factories import UserFactory
+from tests.queues import run_db_worker
 
 DUMMY_TASKS = "django_tasks.backends.dummy.DummyBackend"
 MESSAGE = Message(subject="Lớp học đã mở", body="Mời đồng chí đăng ký.")
@@ -39,14 +39,7 @@ def test_notify_enqueues_delivery_that_the_db_worker_runs():
     api.notify(users=learners(2), message=MESSAGE, key="class:3:opened")
     assert DBTaskResult.objects.count() == 1
     assert mail.outbox == []  # not before a worker runs it
-    call_command(
-        "db_worker",
-        queue_name="*",
-        batch=True,
-        startup_delay=False,
-        reload=False,
-        verbosity=0,
-    )
+    run_db_worker()
     assert len(mail.outbox) == 2
     assert set(Notification.objects.values_list("status", flat=True)) == {Status.SENT}
 

@@ -13,6 +13,7 @@ from django.test import override_settings
 from django_tasks import TaskResultStatus
 
 from lms.site.tasks import ping_task
+from tests.queues import run_db_worker
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -26,14 +27,7 @@ def tasks_setting(backend):
 def test_a_job_waits_in_the_database_until_the_db_worker_runs_it():
     result = ping_task.enqueue("xin-chao")
     assert result.status == TaskResultStatus.READY
-    call_command(
-        "db_worker",
-        queue_name="*",
-        batch=True,
-        startup_delay=False,
-        reload=False,
-        verbosity=0,
-    )
+    run_db_worker()
     result.refresh()
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == "xin-chao"

@@ -20,6 +20,7 @@ from lms.training import enrolment, reminders
 from lms.training.data import ClassStatus, MemberSource, MemberStatus
 from lms.training.models import ClassMember, Instructor, Session
 from tests.factories import ensure_wagtail_site, make_tree
+from tests.queues import DATABASE_QUEUE, run_db_worker
 
 from .conftest import admin_login, make_class, person_user
 
@@ -305,12 +306,6 @@ def test_a_session_of_a_draft_class_or_past_is_not_reminded(
 
 # ------------------------------------------------------------ scheduling
 
-DATABASE_QUEUE = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "video"],
-    }
-}
 TASK_PATH = "lms.training.tasks.send_session_reminders_task"
 
 
@@ -357,12 +352,5 @@ def test_a_session_saved_enqueues_its_reminder_that_the_db_worker_sends():
     enqueued = DBTaskResult.objects.filter(task_path=TASK_PATH)
     assert enqueued.count() == 1
     assert enqueued.get().run_after <= timezone.now()
-    call_command(
-        "db_worker",
-        queue_name="*",
-        batch=True,
-        startup_delay=False,
-        reload=False,
-        verbosity=0,
-    )
+    run_db_worker()
     assert [m.to for m in reminders_sent()] == [["hoa@example.vn"]]
