@@ -60,6 +60,7 @@ def make_learners(count: int):
         signer_title="GIÁM ĐỐC",
         place="Hà Nội",
     )
+    brand(issuer)
     CourseCertificate.objects.create(course=course, issuer=issuer)
     password = make_password(None)
     users = get_user_model().objects.bulk_create(
@@ -102,6 +103,65 @@ def make_learners(count: int):
         batch_size=1000,
     )
     return course, users
+
+
+def scanned_image(title: str, size: tuple[int, int], draw_marks, scanned=True):
+    """A Wagtail image like an academy's logo (drawn, ``scanned=False``),
+    signature or seal (scanned): transparent, with ink marks, and scanner
+    noise where scanned (flat colours would compress, and render,
+    unrealistically fast)."""
+    import io
+    import random
+
+    from django.core.files.images import ImageFile
+    from PIL import Image, ImageDraw
+    from wagtail.images.models import Image as WagtailImage
+
+    picture = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw_marks(ImageDraw.Draw(picture), size)
+    noise = random.Random(title)  # noqa: S311 (the same picture on every run)
+    pixels = picture.load()
+    for _ in range(size[0] * size[1] // 8 if scanned else 0):
+        x, y = noise.randrange(size[0]), noise.randrange(size[1])
+        r, g, b, a = pixels[x, y]
+        if a:
+            pixels[x, y] = (r, g, b, max(0, a - noise.randrange(90)))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return WagtailImage.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title}.png")
+    )
+
+
+def brand(issuer) -> None:
+    """The academy's logo, the director's signature and the seal, uploaded
+    as staff do: a drawn logo, and a signature and seal scanned at 600 dpi
+    (a 38 mm seal is 900 pixels across)."""
+
+    def logo(draw, size):
+        draw.ellipse((10, 10, size[0] - 10, size[1] - 10), fill=(20, 60, 160, 255))
+        inset = size[0] // 5
+        box = (inset, inset, size[0] - inset, size[1] - inset)
+        draw.ellipse(box, fill=(250, 200, 0, 255))
+
+    def signature(draw, size):
+        points = [
+            (x, size[1] // 2 + int(size[1] / 5 * ((x // 75) % 3 - 1)))
+            for x in range(40, size[0] - 40, 24)
+        ]
+        draw.line(points, fill=(10, 20, 120, 255), width=12)
+
+    def seal(draw, size):
+        for inset, width in ((12, 24), (100, 10)):
+            box = (inset, inset, size[0] - inset, size[1] - inset)
+            draw.ellipse(box, outline=(200, 0, 0, 230), width=width)
+        star = (size[0] // 2, size[1] // 2, size[0] // 6)
+        draw.regular_polygon(star, 5, fill=(200, 0, 0, 230))
+
+    issuer.logo = scanned_image("bench-logo", (1000, 1000), logo, scanned=False)
+    issuer.signature = scanned_image("bench-chu-ky", (1400, 560), signature)
+    issuer.seal = scanned_image("bench-con-dau", (900, 900), seal)
+    issuer.save(update_fields=["logo", "signature", "seal"])
 
 
 def issue(course, users) -> float:

@@ -6,17 +6,20 @@ fonts-noto-core), always in Vietnamese.
 A design is a Django template body written by academy staff. It is rendered
 from a string by an engine of its own that loads no templates and no tag
 libraries but ``i18n`` and ``l10n``, with a context of plain strings only
-(no models, no request); WeasyPrint fetches nothing but ``data:`` URLs, so a
-design cannot read files or reach the network. Text is NFC-normalised, so
+(no models, no request); WeasyPrint fetches nothing but the certificate's
+own pictures and ``data:`` URLs (``pdf_files``), so a design cannot read
+files or reach the network. Text is NFC-normalised, so
 the PDF's text is the precomposed Vietnamese a search or a copy expects.
 
 The stored PDF (``Certificate.pdf``) is named after the certificate's
 revision: ``certificates/<public_id>-r<revision>.pdf``."""
 
-import base64
 import datetime
+import functools
+import io
 import logging
 import mimetypes
+import threading
 import unicodedata
 import uuid
 from decimal import Decimal
@@ -36,8 +39,15 @@ from .models.templates import default_css, default_html
 
 logger = logging.getLogger(__name__)
 
-IMAGE_SPEC = "max-800x800"  # ~7 cm at 300 dpi: more than a logo or a seal needs
-QR_SCALE = 6  # pixels a module: crisp when printed, small in the file
+# Renditions as large as the mark is printed at 300 dpi, with room for a
+# design that prints it bigger than the built-in one: WeasyPrint re-encodes
+# every pixel of a PNG into each PDF, so pixels beyond that cost time only.
+IMAGE_SPECS = {
+    "logo": "max-400x400",  # 34 mm (the built-in design: 13 mm high)
+    "signature": "max-720x300",  # 61 x 25 mm (built-in: 55 x 24 mm at most)
+    "seal": "max-480x480",  # 40 mm (built-in: 30 mm)
+}
+QR_SCALE = 1  # one pixel a module, drawn unsmoothed (CSS image-rendering: pixelated)
 
 ENGINE = Engine(
     loaders=[],
@@ -90,31 +100,46 @@ def verification_url(certificate, *, signed=True) -> str:
     return f"{url}?s={certificate.signature}" if signed else url
 
 
-def qr_data_uri(text: str) -> str:
+def qr_png(text: str) -> bytes:
     import segno
 
-    return segno.make(text, error="m").png_data_uri(scale=QR_SCALE, border=0)
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=QR_SCALE, border=0)
+    return buffer.getvalue()
 
 
-def image_data_uri(image) -> str:
-    """A Wagtail image as a data URI (a rendition, not the upload); empty
-    when there is none or its file cannot be read."""
+def image_file(image, role: str) -> tuple[bytes, str] | None:
+    """A Wagtail image's rendition for ``role`` (logo, signature or seal) as
+    (bytes, MIME type); None when there is none or its file cannot be read.
+    Kept per process: a batch of a thousand certificates reads the issuer's
+    three images once."""
     if image is None:
-        return ""
+        return None
     try:
-        rendition = image.get_rendition(IMAGE_SPEC)
-        with rendition.file.open("rb") as file:
-            data = file.read()
+        rendition = image.get_rendition(IMAGE_SPECS[role])
+        # The key holds the upload's content hash: a rendition's name alone
+        # could come back for another picture once the old file is deleted.
+        return _read(rendition.file.name, rendition.file.storage, image.get_file_hash())
     except Exception:  # a lost or broken upload must not stop the certificate
         logger.warning("Certificate image %s could not be read.", image.pk, exc_info=1)
-        return ""
-    mime = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
-    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+        return None
 
 
-def context_for(certificate) -> dict:
-    """What a design may use: plain strings only."""
+@functools.lru_cache(maxsize=64)
+def _read(name: str, storage, content_hash: str) -> tuple[bytes, str]:
+    with storage.open(name, "rb") as file:
+        return file.read(), mimetypes.guess_type(name)[0] or "image/png"
+
+
+def context_for(certificate, files) -> dict:
+    """What a design may use: plain strings only; the pictures are URLs of
+    ``files`` (a ``pdf_files.PdfFiles``)."""
     issuer = certificate.issuer
+
+    def picture(image, role):
+        found = image_file(image, role)
+        return files.add(*found) if found else ""
+
     return {
         "certificate": {
             "title": nfc(certificate.title),
@@ -138,10 +163,10 @@ def context_for(certificate) -> dict:
             "signer_title": nfc(issuer.signer_title),
             "place": nfc(issuer.place),
         },
-        "logo": image_data_uri(issuer.logo),
-        "signature": image_data_uri(issuer.signature),
-        "seal": image_data_uri(issuer.seal),
-        "qr": qr_data_uri(verification_url(certificate)),
+        "logo": picture(issuer.logo, "logo"),
+        "signature": picture(issuer.signature, "signature"),
+        "seal": picture(issuer.seal, "seal"),
+        "qr": files.add(qr_png(verification_url(certificate)), "image/png"),
         "verify_url": verification_url(certificate, signed=False),
     }
 
@@ -165,9 +190,10 @@ def design_for(certificate) -> CertificateTemplate:
     )
 
 
-def render_html(*, certificate, design: CertificateTemplate) -> str:
+def render_html(*, certificate, design: CertificateTemplate, files) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        body = compile_design(design.html).render(Context(context_for(certificate)))
+        context = Context(context_for(certificate, files))
+        body = compile_design(design.html).render(context)
         return render_to_string(
             "certificates/pdf/document.html",
             {
@@ -179,21 +205,41 @@ def render_html(*, certificate, design: CertificateTemplate) -> str:
         )
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, files=None) -> bytes:
+    """The PDF of ``html``, showing the pictures of ``files`` (a
+    ``pdf_files.PdfFiles``) and ``data:`` URLs, nothing else."""
     # Imported here: loading WeasyPrint is slow and logs CSS-parsing noise,
     # which every process would pay for at start-up otherwise.
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
+    from .pdf_files import PdfFiles
+
+    fetcher = (files or PdfFiles()).fetcher()
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(font_config=_font_config())
+
+
+_fonts = threading.local()
+
+
+def _font_config():
+    """One font configuration per thread (Pango's font map is not safe to
+    share between threads): loading the system's fonts again for each
+    certificate of a batch costs more than laying it out."""
+    if not hasattr(_fonts, "config"):
+        from weasyprint.text.fonts import FontConfiguration
+
+        _fonts.config = FontConfiguration()
+    return _fonts.config
 
 
 def render_pdf(*, certificate, design: CertificateTemplate | None = None) -> bytes:
     """The certificate as PDF bytes, in its course's design unless
     ``design`` is given. Stores nothing."""
-    design = design or design_for(certificate)
-    return html_to_pdf(render_html(certificate=certificate, design=design))
+    from .pdf_files import PdfFiles
+
+    design, files = design or design_for(certificate), PdfFiles()
+    html = render_html(certificate=certificate, design=design, files=files)
+    return html_to_pdf(html, files)
 
 
 def preview_pdf(*, design: CertificateTemplate, issuer: Issuer | None = None) -> bytes:

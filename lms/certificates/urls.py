@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import badges, pdf, public
+from .views import badges, pdf, public, transcript
 
 app_name = "certificates"
 
@@ -8,6 +8,13 @@ urlpatterns = [
     # --- verification and the learner's certificates (lms.certificates.views.public)
     path("chung-chi/xac-minh/", public.verify_form, name="verify_form"),
     path("chung-chi/cua-toi/", public.my_certificates, name="mine"),
+    # --- the learner's transcript (lms.certificates.views.transcript)
+    path("chung-chi/bang-gio-hoc/", transcript.transcript, name="transcript"),
+    path(
+        "chung-chi/bang-gio-hoc/<int:year>/pdf/",
+        transcript.transcript_pdf,
+        name="transcript_pdf",
+    ),
     path("chung-chi/<uuid:public_id>/", public.verify_page, name="verify"),
     path("chung-chi/<uuid:public_id>.json", public.verify_json, name="verify_json"),
     # --- PDF (lms.certificates.views.pdf)

@@ -1,5 +1,6 @@
 """Plain data types of lms.progress that other apps may import."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import models
@@ -87,6 +88,15 @@ class BulkEnrolment:
     enrolled: int  # newly enrolled
     re_enrolled: int  # had withdrawn, enrolled again with their progress
     unchanged: int  # were already enrolled
+
+
+@dataclass(frozen=True)
+class CompletedCourse:
+    """A course a learner completed (``api.completed_courses``)."""
+
+    course_id: int
+    title: str  # the course page's title as it is now
+    completed_at: datetime.datetime  # aware; its local date is the completion date
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,13 @@ def test_my_learning_lists_the_courses_with_their_progress(client, course, learn
     assert "0%" in response.text
 
 
+def test_my_learning_links_to_the_certificates_and_the_transcript(client, learner):
+    client.force_login(learner)
+    response = client.get("/hoc-tap/")
+    assert 'href="/chung-chi/cua-toi/"' in response.text
+    assert 'href="/chung-chi/bang-gio-hoc/"' in response.text
+
+
 def test_the_course_page_costs_the_same_queries_for_10_or_200_lessons(
     client, catalogue, learner
 ):

@@ -27,6 +27,9 @@ if env_str("HOCVIEN_H5P_LRS_ENDPOINT", ""):
         "username": env_str("HOCVIEN_H5P_LRS_USERNAME", ""),
         "password": env_str("HOCVIEN_H5P_LRS_PASSWORD", ""),
     }
+# The learning hours a cadre must complete a year, shown on the transcript
+# (lms/certificates/README.md); empty shows no target.
+HOCVIEN_ANNUAL_TRAINING_HOURS = env_str("HOCVIEN_ANNUAL_TRAINING_HOURS", "")
 
 INSTALLED_APPS = [
     # Hocvien LMS plugin apps

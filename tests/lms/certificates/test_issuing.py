@@ -85,7 +85,29 @@ def test_approving_a_batch_gives_consecutive_numbers_in_name_order(
     ]
     issuing.approve(certificates=batch, by=staff_user)
     serials = {c.full_name: c.serial for c in Certificate.objects.all()}
-    assert sorted(serials.values()) == [1, 2, 3]
+    # By given name: An, Chi, Yến.
+    assert serials == {"Đỗ Văn An": 1, "Bùi Thị Chi": 2, "Vũ Thị Yến": 3}
+
+
+def test_a_class_issued_at_once_is_numbered_in_vietnamese_name_order(
+    tree, course, course_certificate, staff_user
+):
+    names = ["Nguyễn Văn Bình", "Lê Văn Ánh", "Trần Thị An", "Đặng Thị Ân"]
+    users = [
+        make_learner(tree, name, f"+8491200002{n}") for n, name in enumerate(names)
+    ]
+    assert issuing.issue_for(course_id=course.pk, users=users, by=staff_user) == 4
+    numbered = Certificate.objects.order_by("serial").values_list(
+        "full_name", flat=True
+    )
+    # Letters first (An < Ánh, since "an" is shorter; Ánh < Ân, since a < â),
+    # tones only between words of the same letters.
+    assert list(numbered) == [
+        "Trần Thị An",
+        "Lê Văn Ánh",
+        "Đặng Thị Ân",
+        "Nguyễn Văn Bình",
+    ]
 
 
 def test_a_validity_period_sets_the_expiry(learner, course, course_certificate):

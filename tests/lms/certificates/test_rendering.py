@@ -177,6 +177,27 @@ def test_the_issuers_logo_signature_and_seal_are_on_it(certificate, issuer):
     assert len(qr_codes(pdf)) == 1
 
 
+def test_a_new_seal_under_an_old_file_name_is_printed(certificate, issuer):
+    # Pictures are kept per process; a deleted image's name may come back.
+    issuer.seal = make_image("con-dau", (200, 0, 0, 255))
+    issuer.save()
+    certificate.issuer = issuer
+    rendering.render_pdf(certificate=certificate)
+    old = issuer.seal
+    old.renditions.all().delete()
+    old.file.storage.delete(old.file.name)
+    old.delete()
+    issuer.seal = make_image("con-dau", (0, 0, 200, 255))
+    issuer.save()
+    pdf = rendering.render_pdf(certificate=certificate)
+    colours = [
+        image.image.convert("RGB").getpixel((5, 5))
+        for image in read(pdf).pages[0].images
+        if image.image.size == (240, 240)
+    ]
+    assert colours == [(0, 0, 200)]
+
+
 def test_an_image_whose_file_is_lost_is_left_out(certificate, issuer):
     issuer.seal = make_image("con-dau", (200, 0, 0, 200))
     issuer.save()
@@ -244,6 +265,7 @@ def test_a_design_cannot_read_files_or_the_network(certificate, tmp_path):
             f'<link rel="attachment" href="file://{secret}">'
             f'<a rel="attachment" href="file://{secret}">x</a>'
             f'<img src="file://{secret}"><img src="http://127.0.0.1:9/x.png">'
+            '<img src="hocvien-file:0123">'  # a picture not given to this PDF
             "<p>{{ certificate.full_name }}</p>"
         ),
         css=f'@import url("file://{secret}");',
