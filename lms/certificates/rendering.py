@@ -175,8 +175,8 @@ def context_for(certificate, files) -> dict:
 
 
 def design_for(certificate) -> CertificateTemplate:
-    """The course's design, else the default one, else the built-in one
-    (unsaved)."""
+    """The course's design, else its issuer's, else the default one, else
+    the built-in one (unsaved)."""
     setting = (
         CourseCertificate.objects.filter(course_id=certificate.course_id)
         .select_related("template")
@@ -184,8 +184,11 @@ def design_for(certificate) -> CertificateTemplate:
     )
     if setting is not None and setting.template is not None:
         return setting.template
-    default = CertificateTemplate.objects.filter(is_default=True).first()
-    return default or CertificateTemplate(
+    designs, chosen = CertificateTemplate.objects, None
+    if certificate.issuer.template_id is not None:
+        chosen = designs.filter(pk=certificate.issuer.template_id).first()
+    chosen = chosen or designs.filter(is_default=True).first()
+    return chosen or CertificateTemplate(
         name="—", html=default_html(), css=default_css()
     )
 

@@ -15,5 +15,10 @@ ROLE_PERMISSIONS = {
         "certificates.view_coursecertificate",
         "certificates.add_coursecertificate",
         "certificates.change_coursecertificate",
+        # Designs: academy staff shape their certificates (no deleting:
+        # certificates are rendered again with theirs).
+        "certificates.view_certificatetemplate",
+        "certificates.add_certificatetemplate",
+        "certificates.change_certificatetemplate",
     ],
 }

@@ -70,7 +70,12 @@ class IssuerViewSet(ModelViewSet):
                 heading=_("Signature"),
             ),
             MultiFieldPanel(
-                [FieldPanel("logo"), FieldPanel("signature"), FieldPanel("seal")],
+                [
+                    FieldPanel("logo"),
+                    FieldPanel("signature"),
+                    FieldPanel("seal"),
+                    FieldPanel("template"),
+                ],
                 heading=_("Images on the certificate"),
             ),
         ],

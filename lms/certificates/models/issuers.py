@@ -55,6 +55,18 @@ class Issuer(models.Model):
         related_name="+",
         verbose_name=_("seal image"),
     )
+    template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("design"),
+        help_text=_(
+            "For this issuer's courses that name no design of their own. "
+            "Empty: the default design."
+        ),
+    )
 
     class Meta:
         verbose_name = _("certificate issuer")

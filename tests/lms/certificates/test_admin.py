@@ -9,7 +9,7 @@ from django.utils import timezone
 from lms.certificates import issuing
 from lms.certificates.admin.certificates import approve_url
 from lms.certificates.data import CertificateStatus, EventKind
-from lms.certificates.models import Certificate, Issuer
+from lms.certificates.models import Certificate, CertificateTemplate, Issuer
 from lms.org import api as org
 from lms.org.data import Role
 from lms.progress import api as progress
@@ -326,3 +326,23 @@ def test_staff_choose_which_courses_give_a_certificate(
     assert client.get(reverse("course_certificates:add")).status_code == 200
     edit = reverse("course_certificates:edit", args=[course_certificate.pk])
     assert client.get(edit).status_code == 200
+
+
+def test_academy_staff_make_and_preview_designs_but_do_not_delete_them(
+    client, issuer, staff
+):
+    admin_login(client, staff)
+    assert client.get(reverse("certificate_templates:index")).status_code == 200
+    response = client.post(
+        reverse("certificate_templates:add"),
+        {
+            "name": "Mẫu Lào Cai",
+            "html": "<p>{{ certificate.full_name }}</p>",
+            "css": "",
+        },
+    )
+    assert response.status_code == 302
+    design = CertificateTemplate.objects.get(name="Mẫu Lào Cai")
+    preview = client.get(reverse("certificate_templates:preview", args=[design.pk]))
+    assert preview["Content-Type"] == "application/pdf"
+    assert not staff.has_perm("certificates.delete_certificatetemplate")

@@ -208,6 +208,25 @@ def test_an_image_whose_file_is_lost_is_left_out(certificate, issuer):
     assert "Nguyễn Thị Hoa" in text_of(pdf)
 
 
+def test_the_issuers_design_comes_between_the_courses_and_the_default(
+    certificate, issuer, course_certificate
+):
+    CertificateTemplate.objects.create(
+        name="Mặc định", html="<p>Mẫu chung</p>", is_default=True
+    )
+    issuer.template = CertificateTemplate.objects.create(
+        name="Của học viện", html="<p>Mẫu học viện {{ issuer.name }}</p>"
+    )
+    issuer.save()
+    certificate.issuer = issuer
+    assert "Mẫu học viện" in text_of(rendering.render_pdf(certificate=certificate))
+    course_certificate.template = CertificateTemplate.objects.create(
+        name="Riêng", html="<p>Mẫu riêng</p>"
+    )
+    course_certificate.save()
+    assert "Mẫu riêng" in text_of(rendering.render_pdf(certificate=certificate))
+
+
 def test_the_course_design_then_the_default_one_is_used(
     certificate, course_certificate
 ):
