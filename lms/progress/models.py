@@ -158,7 +158,8 @@ class WatchRecord(models.Model):
     watched_seconds = models.FloatField(default=0)
     position = models.FloatField(default=0)
     reported_at = models.DateTimeField(null=True)
-    # Seconds of video the clock still allows at reported_at (api._watch_allowance).
+    # Seconds of video the clock still allows at reported_at
+    # (watching._watch_allowance).
     allowance = models.FloatField(default=0)
 
     class Meta:

@@ -1,5 +1,5 @@
 """A course's completion policy applied to one learner: pure functions over
-rows already read (``api._standing`` reads them in a constant number of
+rows already read (``completion._standing`` reads them in a constant number of
 queries), so that progress, completion and "what is still missing" are
 worked out in one place.
 

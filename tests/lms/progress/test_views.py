@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.progress import api
+from lms.progress import api, watching
 from tests.factories import UserFactory
 
 from .conftest import video_item
@@ -20,7 +20,7 @@ def item(course):
 def old_token(user, course, monkeypatch):
     """A token for a page served an hour ago, so the clock allows the report."""
     hour_ago = (timezone.now() - datetime.timedelta(hours=1)).timestamp()
-    monkeypatch.setattr(api.time, "time", lambda: hour_ago)
+    monkeypatch.setattr(watching.time, "time", lambda: hour_ago)
     token = api.report_token(user=user, course_id=course.pk, item_key="v1")
     monkeypatch.undo()
     return token
