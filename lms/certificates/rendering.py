@@ -34,6 +34,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from .data import CertificateStatus
+from .hours import hours_text
 from .models import Certificate, CertificateTemplate, CourseCertificate, Issuer
 from .models.templates import default_css, default_html
 
@@ -81,14 +82,6 @@ def place_and_date(place: str, day: datetime.date | None) -> str:
         return ""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{nfc(place)}, ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def hours_text(hours) -> str:
-    """4,5 or 40; empty for none."""
-    text = f"{Decimal(hours or 0):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "" if text in ("", "0") else text.replace(".", ",")
 
 
 def verification_url(certificate, *, signed=True) -> str:

@@ -24,7 +24,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from lms.org import api as org
@@ -32,19 +31,12 @@ from lms.progress import api as progress
 
 from .conf import app_settings
 from .data import CertificateStatus
+from .hours import hours_label, hours_text
 from .models import Certificate
-from .rendering import dmy, hours_text, html_to_pdf, nfc
+from .rendering import dmy, html_to_pdf, nfc
 
 # Years a transcript may be asked for (a URL may hold any number).
 FIRST_YEAR, LAST_YEAR = 1900, 9999
-
-
-def hours_label(hours) -> str:
-    """ "4,5 giờ": a comma decimal in every language, as on the certificates."""
-    text = hours_text(hours) or "0"
-    # ngettext counts whole things; only exactly one hour is singular.
-    count = 1 if hours == 1 else 2
-    return ngettext("%(hours)s hour", "%(hours)s hours", count) % {"hours": text}
 
 
 @dataclass(frozen=True)

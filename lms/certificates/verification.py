@@ -11,6 +11,7 @@ from django.utils import timezone
 from . import signing
 from .claims import claims_of
 from .data import CertificateStatus, Claims, Verdict
+from .hours import hours_label
 from .models import Certificate
 
 
@@ -19,6 +20,10 @@ class Verification:
     verdict: str  # Verdict
     certificate: Certificate | None = None
     claims: Claims | None = None
+
+    @property
+    def hours_label(self) -> str:
+        return hours_label(self.claims.hours) if self.claims else ""
 
     def public(self) -> dict:
         """What anyone may see: no date of birth, unit or account."""

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -53,6 +55,38 @@ def test_my_learning_lists_the_courses_with_their_progress(client, course, learn
     response = client.get("/hoc-tap/")
     assert course.title in response.text
     assert "0%" in response.text
+
+
+def test_my_learning_shows_the_courses_certificate(client, course, learner):
+    from lms.certificates.models import Certificate, Issuer
+    from tests.factories import UnitFactory
+
+    progress.enrol(user=learner, course=course)
+    issuer = Issuer.objects.create(
+        name="Học viện",
+        code="HV",
+        unit=UnitFactory(),
+        signer_name="A",
+        signer_title="B",
+        place="Hà Nội",
+    )
+    certificate = Certificate.objects.create(
+        issuer=issuer,
+        user=learner,
+        course=course,
+        title="GIẤY CHỨNG NHẬN",
+        full_name="Học viên",
+        course_title=course.title,
+        status="issued",
+        number="7/2026/CC-HV",
+        completed_on=datetime.date(2026, 5, 4),
+    )
+    client.force_login(learner)
+    response = client.get("/hoc-tap/")
+    assert "7/2026/CC-HV" in response.text
+    assert f"/chung-chi/{certificate.public_id}/pdf/" in response.text
+    Certificate.objects.filter(pk=certificate.pk).update(status="pending")
+    assert "7/2026/CC-HV" not in client.get("/hoc-tap/").text
 
 
 def test_my_learning_links_to_the_certificates_and_the_transcript(client, learner):

@@ -158,14 +158,6 @@ def test_the_place_and_date_are_written_as_official_papers_do(day, expected):
     assert rendering.place_and_date("Hà Nội", day) == expected
 
 
-@pytest.mark.parametrize(
-    ("hours", "expected"),
-    [(Decimal("40.0"), "40"), (Decimal("4.5"), "4,5"), (Decimal("0.0"), ""), (0, "")],
-)
-def test_learning_hours_are_written_the_vietnamese_way(hours, expected):
-    assert rendering.hours_text(hours) == expected
-
-
 def test_the_issuers_logo_signature_and_seal_are_on_it(certificate, issuer):
     issuer.logo = make_image("logo", (20, 60, 160, 255))
     issuer.signature = make_image("chu-ky", (0, 0, 120, 255), (400, 160))

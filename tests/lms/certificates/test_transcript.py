@@ -216,13 +216,6 @@ def test_a_years_courses_are_listed_in_the_order_they_were_completed(tree):
     assert [row.course_id for row in rows] == [first.pk, second.pk]
 
 
-@pytest.mark.usefixtures("english")
-def test_hours_are_written_with_a_decimal_comma_and_one_hour_is_singular():
-    assert transcript.hours_label(Decimal("4.50")) == "4,5 hours"
-    assert transcript.hours_label(Decimal("1.0")) == "1 hour"
-    assert transcript.hours_label(Decimal("0")) == "0 hours"
-
-
 def test_no_target_is_shown_unless_the_academy_sets_one(client, tree, settings):
     settings.HOCVIEN_ANNUAL_TRAINING_HOURS = None
     user = make_learner(tree)

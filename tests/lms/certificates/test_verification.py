@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -83,6 +84,18 @@ def test_the_page_says_valid_and_shows_the_certificate(client, certificate):
     page = client.get(url, {"s": certificate.signature}).content.decode()
     assert 'data-verdict="valid"' in page
     assert certificate.number in page and "Nguyễn Thị Hoa" in page
+
+
+def test_the_page_writes_the_hours_the_vietnamese_way(client, certificate):
+    # Signed as "12.5"; shown as the PDF prints it.
+    certificate = issuing.reissue(
+        certificate=certificate,
+        by=None,
+        changes={"learning_hours": Decimal("12.5")},
+    )
+    url = reverse("certificates:verify", args=[certificate.public_id])
+    page = client.get(url).content.decode()
+    assert "<dd>12,5 hours</dd>" in page
 
 
 def test_the_page_finds_a_certificate_by_number(client, certificate):
