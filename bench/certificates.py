@@ -185,12 +185,14 @@ def issue(course, users) -> float:
     return elapsed
 
 
-def render(pdfs: int, workers: int) -> tuple[float, float, int]:
+def render(pdfs: int, workers: int) -> tuple[float, float, float, int]:
     """The PDFs issuing queued, rendered and stored by ``workers`` database
     queue workers (``manage.py db_worker``, as deployed), each taking whole
     tasks of 100 until ``pdfs`` are done: PDFs per second in all (worker
-    start-up included), the largest worker's peak memory in MB, and the mean
-    PDF size in bytes."""
+    start-up included), PDFs per second per worker once warm (its tasks
+    after the first, which loads fonts and makes the images' renditions),
+    the largest worker's peak memory in MB, and the mean PDF size in
+    bytes."""
     from django.db import connection
     from django.db.models import Q
 
@@ -214,7 +216,27 @@ def render(pdfs: int, workers: int) -> tuple[float, float, int]:
         raise RuntimeError(f"only {count} PDFs were stored")
     sizes = [certificate.pdf.size for certificate in stored.order_by("pk")[:50]]
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return count / elapsed, peak, round(statistics.mean(sizes))
+    return count / elapsed, warm_rate(), peak, round(statistics.mean(sizes))
+
+
+def warm_rate() -> float:
+    """PDFs per second of a worker in its tasks after its first, from the
+    queue's own start and finish times (0 when each worker ran one)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from lms.certificates.issuing import RENDER_BATCH
+
+    tasks = DBTaskResult.objects.filter(
+        task_path__endswith="render_certificate_pdfs_task", finished_at__isnull=False
+    ).order_by("started_at")
+    seen, seconds, count = set(), 0.0, 0
+    for task in tasks:
+        worker = tuple(task.worker_ids)
+        if worker in seen:
+            seconds += (task.finished_at - task.started_at).total_seconds()
+            count += RENDER_BATCH
+        seen.add(worker)
+    return count / seconds if seconds else 0.0
 
 
 def verify(samples: int) -> list[float]:
@@ -247,12 +269,13 @@ def run(report: Report, learners: int, pdfs: int, workers: int) -> None:
     report.add("  per second", learners / seconds, "/s")
     verdict = 1 if seconds <= TARGET_ISSUE_SECONDS else 0
     report.add(f"  target <= {TARGET_ISSUE_SECONDS:.0f} s met (1 = yes)", verdict, "")
-    rate, peak, size = render(pdfs, workers)
+    rate, warm, peak, size = render(pdfs, workers)
     label = f"render {pdfs} PDFs with {workers} db_worker(s): PDFs per second"
     report.add(label, rate, "/s")
-    report.add("  per core", rate / workers, "/s")
+    report.add("  per core, start-up and first task included", rate / workers, "/s")
+    report.add("  per core once warm (tasks after a worker's first)", warm, "/s")
     report.add(
-        f"  target >= {TARGET_PDFS_PER_CORE:.0f}/s per core met (1 = yes)",
+        f"  target >= {TARGET_PDFS_PER_CORE:.0f}/s per core, all in, met (1 = yes)",
         int(rate / workers >= TARGET_PDFS_PER_CORE),
         "",
     )

@@ -40,13 +40,13 @@ from .models.templates import default_css, default_html
 
 logger = logging.getLogger(__name__)
 
-# Renditions as large as the mark is printed at 300 dpi, with room for a
-# design that prints it bigger than the built-in one: WeasyPrint re-encodes
-# every pixel of a PNG into each PDF, so pixels beyond that cost time only.
+# Renditions as large as the built-in design prints the mark at 300 dpi,
+# with some room for a design that prints it bigger: WeasyPrint re-encodes
+# every pixel of a PNG into each PDF, so more pixels cost time only.
 IMAGE_SPECS = {
-    "logo": "max-400x400",  # 34 mm (the built-in design: 13 mm high)
-    "signature": "max-720x300",  # 61 x 25 mm (built-in: 55 x 24 mm at most)
-    "seal": "max-480x480",  # 40 mm (built-in: 30 mm)
+    "logo": "max-240x240",  # 20 mm at 300 dpi (built-in: 13 mm high)
+    "signature": "max-660x300",  # 56 x 25 mm (built-in: 55 x 24 mm at most)
+    "seal": "max-400x400",  # 34 mm (built-in: 30 mm)
 }
 QR_SCALE = 1  # one pixel a module, drawn unsmoothed (CSS image-rendering: pixelated)
 

@@ -219,6 +219,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint tells its seven steps of every PDF at INFO: a worker issuing
+    # a class would log 70,000 lines. Its warnings (e.g. on a design's CSS)
+    # still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 SITE_LABEL = _("Hocvien LMS")
