@@ -48,7 +48,7 @@ messages: install
 demo: install messages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
-	$(PY) manage.py load_demo_data
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo_data
 	@deploy/run-demo $(HOST) $(PORT)
 
 run: install messages

@@ -182,8 +182,9 @@ def pdf_text(body: bytes) -> str:
 
 
 def test_a_learner_plays_a_lecture_and_gets_a_certificate_anyone_can_check(
-    live_server, phone_page, course, tree, learner, staff
+    live_server, phone_page, course, tree, learner, staff, settings
 ):
+    settings.HOCVIEN_ANNUAL_TRAINING_HOURS = 40
     page = phone_page
     page.set_default_timeout(WAIT)
 
@@ -219,6 +220,12 @@ def test_a_learner_plays_a_lecture_and_gets_a_certificate_anyone_can_check(
     pdf = page.request.get(live_server.url + download.get_attribute("href"))
     assert pdf.headers["content-type"] == "application/pdf"
     assert f"Chứng nhận: {LEARNER}" in pdf_text(pdf.body())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    # Their transcript of the year holds it, against the annual hours.
+    page.get_by_role("link", name="Bảng tổng hợp giờ học").click()
+    expect(page.locator(".card", has_text=COURSE)).to_contain_text(certificate.number)
+    expect(page.get_by_text("/40 giờ")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     # Its QR code's page says valid; revoked once staff revoke it.
