@@ -1,14 +1,15 @@
 """Settings of lms.certificates. Every one has the prefix ``HOCVIEN_`` and is
 read when used, not at import, so tests can override it with ``settings``.
 
-``HOCVIEN_ANNUAL_TRAINING_HOURS`` (number or None, None): the learning hours
+``HOCVIEN_ANNUAL_TRAINING_HOURS`` (positive number, None or ""; None): the hours
 a cadre must complete each year; the learner's transcript shows their
 progress towards it. None shows no target.
 """
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 class CertificateSettings:
@@ -18,7 +19,17 @@ class CertificateSettings:
     @property
     def ANNUAL_TRAINING_HOURS(self) -> Decimal | None:
         value = self._get("ANNUAL_TRAINING_HOURS", None)
-        return None if value in (None, "") else Decimal(str(value))
+        if value in (None, ""):
+            return None
+        try:
+            hours = Decimal(str(value))
+        except InvalidOperation:
+            hours = None
+        if hours is None or not hours.is_finite() or hours <= 0:
+            raise ImproperlyConfigured(
+                "HOCVIEN_ANNUAL_TRAINING_HOURS must be a positive number of hours."
+            )
+        return hours
 
 
 app_settings = CertificateSettings()

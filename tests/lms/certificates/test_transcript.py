@@ -389,3 +389,14 @@ def test_the_page_takes_as_many_queries_for_five_courses_as_for_one(
     five = queries_for_courses(client, tree, issuer, 5)
 
     assert five == one
+
+
+@pytest.mark.parametrize("value", ["bốn mươi", "-5", "0"])
+def test_a_malformed_annual_target_is_a_configuration_error(settings, value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from lms.certificates.conf import app_settings
+
+    settings.HOCVIEN_ANNUAL_TRAINING_HOURS = value
+    with pytest.raises(ImproperlyConfigured):
+        _ = app_settings.ANNUAL_TRAINING_HOURS
