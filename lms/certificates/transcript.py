@@ -92,26 +92,21 @@ class _Completion:
     completed_on: datetime.date
 
 
-def completions(user) -> list[_Completion]:
+def completions(user, certificates) -> list[_Completion]:
     """The courses ``user`` completed, oldest first: those lms.progress
     recorded (by the local date of completion) and those certified without
     a completion here, e.g. a class staff issued in one batch (by the
-    certificate's completion date)."""
+    certificate's completion date). ``certificates``: ``_certificates``."""
     found = {
         course.course_id: _Completion(
             course.course_id, course.title, timezone.localdate(course.completed_at)
         )
         for course in progress.completed_courses(user=user)
     }
-    certified = (
-        Certificate.objects.filter(user=user, status=CertificateStatus.ISSUED)
-        .exclude(course_id__in=list(found))
-        .values_list("course_id", "course_title", "completed_on", "issued_on")
-    )
-    for course_id, title, completed_on, issued_on in certified:
-        found.setdefault(
-            course_id, _Completion(course_id, title, completed_on or issued_on)
-        )
+    for course_id, certificate in certificates.items():
+        if certificate.status == CertificateStatus.ISSUED and course_id not in found:
+            day = certificate.completed_on or certificate.issued_on
+            found[course_id] = _Completion(course_id, certificate.course_title, day)
     return sorted(found.values(), key=lambda c: (c.completed_on, c.course_id))
 
 
@@ -119,22 +114,22 @@ def transcript_for(*, user, year: int) -> Transcript:
     """The logged-in ``user``'s transcript of ``year``, its courses in the
     order they were completed. The years to choose from are those the
     learner completed a course in, the current year and ``year``."""
-    completed = completions(user)
+    certificates = _certificates(user)
+    completed = completions(user, certificates)
     in_year = [c for c in completed if c.completed_on.year == year]
     years = {course.completed_on.year for course in completed}
     years |= {timezone.localdate().year, year}
     return Transcript(
         year=year,
-        rows=tuple(_rows(user, in_year)),
+        rows=tuple(_rows(in_year, certificates)),
         years=tuple(sorted(years, reverse=True)),
         target=app_settings.ANNUAL_TRAINING_HOURS,
     )
 
 
-def _rows(user, courses) -> list[TranscriptRow]:
+def _rows(courses, certificates) -> list[TranscriptRow]:
     if not courses:
         return []
-    certificates = _certificates(user, [course.course_id for course in courses])
     undecided = [
         course.course_id
         for course in courses
@@ -172,11 +167,12 @@ def _row(course, certificate, declared) -> TranscriptRow:
     )
 
 
-def _certificates(user, course_ids) -> dict[int, Certificate]:
-    """Each course's certificate (one query): the live one (issued or
-    awaiting approval; there is at most one) over any revoked one."""
+def _certificates(user) -> dict[int, Certificate]:
+    """The learner's certificate of each course (one query): the live one
+    (issued or awaiting approval; there is at most one) over any revoked
+    one."""
     found: dict[int, Certificate] = {}
-    rows = Certificate.objects.filter(user=user, course_id__in=course_ids)
+    rows = Certificate.objects.filter(user=user)
     for certificate in rows.order_by("pk"):
         kept = found.get(certificate.course_id)
         if kept is None or kept.status == CertificateStatus.REVOKED:

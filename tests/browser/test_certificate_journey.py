@@ -10,7 +10,6 @@ see it valid; once staff revoke it, the same page says revoked."""
 
 import datetime
 import io
-import subprocess
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -22,7 +21,7 @@ from pypdf import PdfReader
 
 from courses.models import CatalogueIndexPage, CoursePage, LessonPage, ModulePage
 from lms.certificates import issuing, rendering
-from lms.certificates.models import Certificate, CourseCertificate, Issuer
+from lms.certificates.models import Certificate, CourseCertificate
 from lms.org import api as org
 from lms.org.data import Role
 from lms.training import attendance, enrolment
@@ -31,8 +30,10 @@ from media import api as media
 from media.data import VideoStatus
 from tests.courses.conftest import lecture_body, publish
 from tests.factories import make_person
+from tests.lms.certificates.conftest import issuer  # noqa: F401 (a fixture)
 from tests.lms.certificates.test_rendering import qr_codes
 from tests.lms.training.conftest import make_class
+from tests.media.conftest import make_clip
 
 from .accounts import PASSWORD, log_in
 from .test_lecture_journey import (  # noqa: F401 (real_jobs is a fixture)
@@ -59,17 +60,9 @@ REASON = "Cấp nhầm người học."
 
 @pytest.fixture(scope="module")
 def short_clip(tmp_path_factory):
-    """8 s of a moving test card and a tone, as a phone would record."""
+    """8 s of a test card and a tone, as a phone would record."""
     path = tmp_path_factory.mktemp("certificate") / "vai-tro-chi-hoi-truong.mp4"
-    subprocess.run(
-        ["ffmpeg", "-v", "error", "-y",
-         "-f", "lavfi", "-i", f"testsrc2=size=426x240:rate=25:duration={SECONDS}",
-         "-f", "lavfi", "-i", f"sine=frequency=300:duration={SECONDS}",
-         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-         "-c:a", "aac", "-b:a", "64k", "-shortest", str(path)],
-        check=True,
-    )  # fmt: skip
-    return path
+    return make_clip(path, seconds=SECONDS, size="426x240")
 
 
 @pytest.fixture
@@ -86,7 +79,7 @@ def lecture(wagtail_site, short_clip):
 
 
 @pytest.fixture
-def course(wagtail_site, lecture, tree):
+def course(wagtail_site, lecture, issuer):  # noqa: F811 (the imported fixture)
     """One lecture to watch to 90 %, full attendance of the class; the
     academy gives its certificate."""
     catalogue = wagtail_site.root_page.add_child(
@@ -109,14 +102,6 @@ def course(wagtail_site, lecture, tree):
                 body=lecture_body(lecture, threshold=THRESHOLD),
             )
         )
-    )
-    issuer = Issuer.objects.create(
-        name="Học viện Phụ nữ Việt Nam",
-        code="HVPN",
-        unit=tree["central"],
-        signer_name="Trần Thị Quyên",
-        signer_title="GIÁM ĐỐC",
-        place="Hà Nội",
     )
     CourseCertificate.objects.create(course=course, issuer=issuer)
     return course

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..data import CertificateStatus
+from ..issuing import live
 from ..models import Certificate
 
 register = template.Library()
@@ -18,9 +18,6 @@ def course_certificate(context, course):
     user = context["request"].user
     certificate = None
     if user.is_authenticated:
-        certificate = (
-            Certificate.objects.filter(user=user, course_id=course.pk)
-            .exclude(status=CertificateStatus.REVOKED)
-            .first()
-        )
+        mine = Certificate.objects.filter(user=user, course_id=course.pk)
+        certificate = live(mine).first()
     return {"certificate": certificate}

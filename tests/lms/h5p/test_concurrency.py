@@ -1,37 +1,20 @@
 """One learner's overlapping requests: the player retries a batch whose
 answer it did not see, and a beacon can arrive beside the fetch it repeats."""
 
-import threading
 import uuid
 
 import pytest
-from django.db import connection
 
 from lms.h5p import api
 from lms.h5p.models import Result, Statement
 from lms.progress.models import ItemCompletion
+from tests.threads import at_once
 
 from .conftest import make_ticket, statement
 
 
 def in_parallel(count, work):
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def run(number):
-        try:
-            barrier.wait()
-            work(number)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _results, errors = at_once(count, work)
     assert not errors, errors
 
 
